@@ -1,0 +1,41 @@
+// The demo: trace a RAG agent answering a question. Spans go to every backend
+// the environment names (TRACEHUB_EXPORTERS, or the vendors' own keys) and to the
+// console, which prints the trace tree.
+import { createHub, ConfigError } from "@tracehub/core";
+import { ConsoleAdapter } from "@tracehub/console";
+import { answerQuestion } from "./rag-agent.js";
+import { SimulatedModel } from "./simulated-model.js";
+
+async function main(): Promise<void> {
+  const namedByEnv = (process.env.TRACEHUB_EXPORTERS ?? "").split(",").map((name) => name.trim());
+  const hub = await createHub({
+    serviceName: "tracehub-demo",
+    adapters: namedByEnv.includes("console") ? [] : [new ConsoleAdapter({ color: "auto" })],
+  });
+  console.log(`tracehub demo: sending spans to ${hub.adapterNames.join(", ")}\n`);
+
+  // The second model call of the run gets a 429 and is retried once.
+  const model = new SimulatedModel(2);
+  const result = await answerQuestion(hub, model, "How does retrieval-augmented generation reduce hallucinations?", {
+    userId: "user-42",
+    sessionId: "session-7",
+  });
+
+  await hub.shutdown();
+  console.log(`\nanswer: ${result.answer}`);
+  console.log(`sources: ${result.sources.join(", ")}`);
+  for (const stats of hub.stats().adapters) {
+    console.log(
+      `${stats.adapter}: ${stats.exported} delivered, ${stats.retried} retried, ${stats.dropped} dropped, ${stats.failed} failed` +
+        (stats.lastError ? ` (last error: ${stats.lastError})` : ""),
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+});

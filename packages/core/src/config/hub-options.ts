@@ -1,0 +1,59 @@
+// What `createHub(options?)` accepts. Every field is optional: a hub configured
+// only from the environment is the normal case. Precedence is code (these
+// options), then the environment, then defaults.
+import type { AdapterFactory, Logger, ObservabilityAdapter } from "../adapter.js";
+import type { MaskFunction } from "../hub/finalize-span.js";
+
+/** Retry and timeout settings of every adapter's delivery queue (defaults live in the queue). */
+export interface QueueRetrySettings {
+  /** Sends of one batch before its items are dropped, first try included. */
+  maxAttempts: number;
+  /** First backoff before full jitter; doubles per attempt. */
+  initialBackoffMs: number;
+  /** Cap of the backoff, and of a server's `Retry-After`. */
+  maxBackoffMs: number;
+  /** One export call longer than this counts as a retryable failure. */
+  exportTimeoutMs: number;
+}
+
+export interface HubOptions {
+  /** Environment to read; defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Exporter names; overrides TRACEHUB_EXPORTERS. `[]` or `["none"]` enables none. */
+  exporters?: string[];
+  /**
+   * Adapter instances used in addition to the exporters resolved from the
+   * environment or `exporters`. They do not switch auto-detection off.
+   */
+  adapters?: ObservabilityAdapter[];
+  /** Options per exporter name, passed to that factory's `create`. */
+  adapterOptions?: Record<string, unknown>;
+  /** Factories supplied in code (tests, bundlers); they win over loading `@tracehub/<name>`. */
+  adapterFactories?: Record<string, AdapterFactory>;
+  /** Directory adapter packages are resolved from; defaults to `process.cwd()`. */
+  cwd?: string;
+
+  serviceName?: string;
+  environment?: string;
+  release?: string;
+  /** Fraction of traces kept, 0 to 1. */
+  sampleRate?: number;
+  hideInputs?: boolean;
+  hideOutputs?: boolean;
+  /** Redacts input, output and metadata before export; a mask that throws hides the field. */
+  mask?: MaskFunction;
+  /** Largest serialised input, output or metadata field; longer ones are truncated. */
+  maxFieldBytes?: number;
+  flushIntervalMs?: number;
+  /** Most spans and scores waiting per adapter. */
+  maxQueueItems?: number;
+  /** Most estimated bytes waiting per adapter. */
+  maxQueueBytes?: number;
+  /** Where undeliverable spans are written at shutdown and re-sent at the next start. */
+  spoolDir?: string;
+  debug?: boolean;
+  log?: Logger;
+  /** Flush on process exit signals; default true. */
+  registerShutdownHooks?: boolean;
+  queue?: Partial<QueueRetrySettings>;
+}

@@ -1,0 +1,63 @@
+// Per-adapter delivery counters and the last error, as the Hub reports them.
+// Every error text passes through scrubSecrets before it is stored or logged.
+import type { Logger } from "../adapter.js";
+import { scrubSecrets } from "./scrub-secrets.js";
+
+/** Per-adapter delivery counters. Counts are items (spans + scores), not batches. */
+export interface AdapterStats {
+  adapter: string;
+  /** Accepted by the backend. */
+  exported: number;
+  /** Scheduled for another attempt (each retry of an item counts once). */
+  retried: number;
+  /** Given up on: queue full, attempts exhausted, or enqueued after shutdown. */
+  dropped: number;
+  /** Rejected by the backend as not retryable. */
+  failed: number;
+  /** Held and not in an export call: waiting for a batch or for a retry. */
+  queued: number;
+  /** In export calls now. */
+  inFlight: number;
+  /** Last problem seen, secrets scrubbed. */
+  lastError?: string;
+}
+
+export class DeliveryCounters {
+  exported = 0;
+  retried = 0;
+  dropped = 0;
+  failed = 0;
+  #lastError: string | undefined;
+
+  constructor(
+    readonly adapterName: string,
+    private readonly secrets: readonly string[],
+    private readonly log: Logger | undefined,
+  ) {}
+
+  /** Records `message` as the last error, scrubbed; logs it at `level` when given. */
+  noteError(message: string, level?: "warn" | "debug"): void {
+    const text = scrubSecrets(message, this.secrets);
+    this.#lastError = text;
+    if (this.log === undefined || level === undefined) return;
+    try {
+      this.log[level](`[tracehub] ${this.adapterName}: ${text}`);
+    } catch {
+      // A broken logger must not break delivery.
+    }
+  }
+
+  snapshot(queued: number, inFlight: number): AdapterStats {
+    const stats: AdapterStats = {
+      adapter: this.adapterName,
+      exported: this.exported,
+      retried: this.retried,
+      dropped: this.dropped,
+      failed: this.failed,
+      queued,
+      inFlight,
+    };
+    if (this.#lastError !== undefined) stats.lastError = this.#lastError;
+    return stats;
+  }
+}

@@ -1,0 +1,87 @@
+// A cheap guess of how many bytes a span or score takes once serialised, used
+// for batch and memory bounds. It must never cost as much as serialising: it
+// walks values to a fixed depth and samples the first entries of big arrays
+// and objects, extrapolating the rest. Cycles end at the depth limit.
+import type { ReadonlySpan } from "../model/span.js";
+import type { Score } from "../model/score.js";
+
+const MAX_DEPTH = 3;
+const SAMPLE = 8;
+/** Ids, times, kind, status and JSON punctuation every record carries. */
+const SPAN_OVERHEAD = 256;
+const SCORE_OVERHEAD = 160;
+/** What an unvisited value below the depth limit is assumed to take. */
+const OPAQUE_VALUE = 16;
+
+/** Estimated serialised size of a value, in bytes. */
+export function estimateValueBytes(value: unknown, depth = 0): number {
+  switch (typeof value) {
+    case "string":
+      return value.length + 2;
+    case "number":
+    case "bigint":
+      return 8;
+    case "boolean":
+      return 5;
+    case "undefined":
+      return 0;
+    case "object":
+      return value === null ? 4 : estimateObjectBytes(value, depth);
+    default:
+      return 0; // functions and symbols are not serialised
+  }
+}
+
+function estimateObjectBytes(value: object, depth: number): number {
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (value instanceof ArrayBuffer) return value.byteLength;
+  if (Array.isArray(value)) {
+    const length = value.length;
+    if (length === 0) return 2;
+    if (depth >= MAX_DEPTH) return 2 + length * OPAQUE_VALUE;
+    const sampled = Math.min(length, SAMPLE);
+    let sum = 0;
+    for (let i = 0; i < sampled; i++) sum += estimateValueBytes(value[i], depth + 1) + 1;
+    return 2 + Math.ceil((sum * length) / sampled);
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0) return 2;
+  if (depth >= MAX_DEPTH) return 2 + keys.length * (OPAQUE_VALUE * 2);
+  const sampled = Math.min(keys.length, SAMPLE);
+  let sum = 0;
+  for (let i = 0; i < sampled; i++) {
+    const key = keys[i] as string;
+    sum += key.length + 4 + estimateValueBytes((value as Record<string, unknown>)[key], depth + 1);
+  }
+  return 2 + Math.ceil((sum * keys.length) / sampled);
+}
+
+/** Estimated serialised size of an ended span. */
+export function estimateSpanBytes(span: ReadonlySpan): number {
+  return (
+    SPAN_OVERHEAD +
+    span.name.length +
+    estimateValueBytes(span.input, 1) +
+    estimateValueBytes(span.output, 1) +
+    estimateValueBytes(span.attributes, 1) +
+    estimateValueBytes(span.events, 1) +
+    estimateValueBytes(span.links, 1) +
+    estimateValueBytes(span.context, 1) +
+    estimateValueBytes(span.modelParameters, 1) +
+    estimateValueBytes(span.prompt, 1) +
+    estimateValueBytes(span.error, 1) +
+    (span.usage === undefined ? 0 : 96) +
+    (span.cost === undefined ? 0 : 96)
+  );
+}
+
+/** Estimated serialised size of a score. */
+export function estimateScoreBytes(score: Score): number {
+  return (
+    SCORE_OVERHEAD +
+    score.name.length +
+    estimateValueBytes(score.value) +
+    (score.comment?.length ?? 0) +
+    estimateValueBytes(score.metadata, 1)
+  );
+}

@@ -1,0 +1,84 @@
+// Runs once per ended span, off the hot path (in the hub's drain), before any
+// adapter sees it: redaction, the user's mask (failing closed), safe JSON values
+// for input/output/metadata, and the hub-wide context defaults.
+import type { TraceContext } from "../model/span.js";
+import type { LiveSpan } from "../span/live-span.js";
+import { toSafeValue } from "../serialize/safe-value.js";
+
+export type MaskField = "input" | "output" | "metadata";
+export type MaskFunction = (value: unknown, field: MaskField) => unknown;
+
+export interface FinalizeSettings {
+  hideInputs: boolean;
+  hideOutputs: boolean;
+  mask?: MaskFunction | undefined;
+  maxFieldBytes: number;
+  serviceName: string;
+  environment?: string | undefined;
+  release?: string | undefined;
+}
+
+/** What a field becomes when the user's mask throws: nothing of the original leaks. */
+export const MASK_FAILED = "[REDACTED: mask failed]";
+
+function masked(value: unknown, field: MaskField, mask: MaskFunction | undefined): unknown {
+  if (mask === undefined || value === undefined) return value;
+  try {
+    return mask(value, field);
+  } catch {
+    return MASK_FAILED;
+  }
+}
+
+export class SpanFinalizer {
+  // Spans of one scope share a context object: finalise it once, not per span.
+  private readonly contexts = new WeakMap<TraceContext, TraceContext>();
+
+  constructor(private readonly settings: FinalizeSettings) {}
+
+  finalize(span: LiveSpan): void {
+    const { settings } = this;
+    const limits = { maxFieldBytes: settings.maxFieldBytes };
+    const input = settings.hideInputs ? undefined : masked(span.input, "input", settings.mask);
+    const output = settings.hideOutputs ? undefined : masked(span.output, "output", settings.mask);
+    span.input = input === undefined ? undefined : toSafeValue(input, limits);
+    span.output = output === undefined ? undefined : toSafeValue(output, limits);
+    this.capAttributes(span);
+    span.context = this.finalizeContext(span.context);
+  }
+
+  private capAttributes(span: LiveSpan): void {
+    const max = this.settings.maxFieldBytes;
+    for (const key in span.attributes) {
+      const value = span.attributes[key];
+      // UTF-8 is at most 3 bytes per UTF-16 unit, so length * 3 bounds the byte size cheaply.
+      if (typeof value === "string" && value.length * 3 > max) {
+        span.attributes[key] = toSafeValue(value, { maxFieldBytes: max }) as string;
+      }
+    }
+  }
+
+  private finalizeContext(context: TraceContext): TraceContext {
+    const cached = this.contexts.get(context);
+    if (cached !== undefined) return cached;
+    const { settings } = this;
+    const result: TraceContext = { ...context };
+    result.serviceName ??= settings.serviceName;
+    if (settings.environment !== undefined) result.environment ??= settings.environment;
+    if (settings.release !== undefined) result.release ??= settings.release;
+    if (context.metadata !== undefined) {
+      const metadata = toSafeValue(masked(context.metadata, "metadata", settings.mask), {
+        maxFieldBytes: settings.maxFieldBytes,
+      });
+      if (metadata !== null && typeof metadata === "object" && !Array.isArray(metadata)) {
+        result.metadata = metadata as Record<string, unknown>;
+      } else {
+        delete result.metadata;
+      }
+    }
+    Object.freeze(result);
+    this.contexts.set(context, result);
+    this.contexts.set(result, result);
+    return result;
+  }
+}

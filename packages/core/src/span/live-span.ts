@@ -1,0 +1,247 @@
+// The mutable span behind a SpanHandle, and at the same time the record adapters
+// receive after end(): one object, no copy. Fields start in a fixed order so V8
+// keeps a single hidden class; events, links and usage stay shared empties until used.
+import type {
+  AttributeValue,
+  Attributes,
+  Cost,
+  ErrorCategory,
+  PromptRef,
+  RateLimit,
+  ReadonlySpan,
+  SpanError,
+  SpanEvent,
+  SpanKind,
+  SpanLink,
+  SpanStatus,
+  TraceContext,
+  Usage,
+} from "../model/span.js";
+import { nowMs, toEpochMs } from "../util/clock.js";
+import { toSpanError } from "../util/error-category.js";
+import { formatTraceparent } from "../context/traceparent.js";
+import type { SpanHandle } from "./span-handle.js";
+
+/** Where a span reports its start and end: the Hub. */
+export interface SpanSink {
+  onSpanStart(span: LiveSpan): void;
+  onSpanEnd(span: LiveSpan): void;
+}
+
+const NO_EVENTS: readonly SpanEvent[] = Object.freeze([]);
+const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
+
+function isAttributeValue(value: unknown): value is AttributeValue {
+  const type = typeof value;
+  if (type === "string" || type === "boolean") return true;
+  if (type === "number") return true;
+  if (!Array.isArray(value)) return false;
+  const first = typeof value[0];
+  return value.every((v) => typeof v === first && (first === "string" || first === "number" || first === "boolean"));
+}
+
+export class LiveSpan implements SpanHandle, ReadonlySpan {
+  parentSpanId: string | undefined;
+  parentIsRemote: boolean | undefined;
+  links: readonly SpanLink[] = NO_LINKS;
+  endTime = 0;
+  completionStartTime: number | undefined = undefined;
+  status: SpanStatus = "unset";
+  statusMessage: string | undefined = undefined;
+  error: SpanError | undefined = undefined;
+  input: unknown = undefined;
+  output: unknown = undefined;
+  attributes: Attributes = {};
+  events: readonly SpanEvent[] = NO_EVENTS;
+  model: string | undefined = undefined;
+  provider: string | undefined = undefined;
+  modelParameters: Record<string, unknown> | undefined = undefined;
+  usage: Usage | undefined = undefined;
+  cost: Cost | undefined = undefined;
+  prompt: PromptRef | undefined = undefined;
+  retryCount: number | undefined = undefined;
+  timeoutMs: number | undefined = undefined;
+  rateLimit: RateLimit | undefined = undefined;
+  ended = false;
+  // A #private field: never enumerated, so spreading or serialising a span can't reach the hub.
+  readonly #sink: SpanSink;
+
+  constructor(
+    sink: SpanSink,
+    readonly traceId: string,
+    readonly spanId: string,
+    parentSpanId: string | undefined,
+    parentIsRemote: boolean,
+    public name: string,
+    readonly kind: SpanKind,
+    readonly startTime: number,
+    public context: TraceContext,
+    /** False when sampled out: the span propagates ids but records and exports nothing. */
+    readonly sampled: boolean,
+  ) {
+    this.#sink = sink;
+    this.parentSpanId = parentSpanId;
+    this.parentIsRemote = parentIsRemote || undefined;
+  }
+
+  get isRecording(): boolean {
+    return this.sampled && !this.ended;
+  }
+
+  setAttribute(key: string, value: AttributeValue | undefined): this {
+    if (!this.sampled || this.ended || typeof key !== "string") return this;
+    if (value === undefined) delete this.attributes[key];
+    else if (isAttributeValue(value)) this.attributes[key] = value;
+    return this;
+  }
+
+  setAttributes(attributes: Attributes): this {
+    if (!this.sampled || this.ended || attributes === null || typeof attributes !== "object") return this;
+    try {
+      for (const key in attributes) this.setAttribute(key, attributes[key]);
+    } catch {
+      // a throwing getter on the caller's object: keep what was set
+    }
+    return this;
+  }
+
+  setInput(input: unknown): this {
+    if (this.sampled && !this.ended) this.input = input;
+    return this;
+  }
+
+  setOutput(output: unknown): this {
+    if (this.sampled && !this.ended) this.output = output;
+    return this;
+  }
+
+  updateName(name: string): this {
+    if (this.sampled && !this.ended && typeof name === "string" && name !== "") this.name = name;
+    return this;
+  }
+
+  setModel(model: string, options?: { provider?: string; parameters?: Record<string, unknown> }): this {
+    if (!this.sampled || this.ended) return this;
+    if (typeof model === "string") this.model = model;
+    if (options?.provider !== undefined) this.setProvider(options.provider);
+    if (options?.parameters !== undefined) this.setModelParameters(options.parameters);
+    return this;
+  }
+
+  setProvider(provider: string): this {
+    if (this.sampled && !this.ended && typeof provider === "string") this.provider = provider;
+    return this;
+  }
+
+  setModelParameters(parameters: Record<string, unknown>): this {
+    if (!this.sampled || this.ended || parameters === null || typeof parameters !== "object") return this;
+    this.modelParameters = { ...this.modelParameters, ...parameters };
+    return this;
+  }
+
+  setUsage(usage: Usage): this {
+    if (!this.sampled || this.ended || usage === null || typeof usage !== "object") return this;
+    const merged: Usage = { ...this.usage };
+    try {
+      for (const key in usage) {
+        const value = usage[key];
+        if (typeof value === "number" && Number.isFinite(value) && value >= 0) merged[key] = value;
+      }
+    } catch {
+      // hostile getter: keep what was read
+    }
+    this.usage = merged;
+    return this;
+  }
+
+  setCost(cost: Cost): this {
+    if (!this.sampled || this.ended || cost === null || typeof cost !== "object") return this;
+    const clean: Cost = {};
+    try {
+      for (const key in cost) {
+        const value = cost[key];
+        if (typeof value === "number" && Number.isFinite(value)) clean[key] = value;
+      }
+    } catch {
+      // hostile getter: keep what was read
+    }
+    this.cost = clean;
+    return this;
+  }
+
+  setPrompt(prompt: PromptRef): this {
+    if (this.sampled && !this.ended && prompt !== null && typeof prompt === "object") {
+      this.prompt = { ...this.prompt, ...prompt };
+    }
+    return this;
+  }
+
+  addEvent(name: string, attributes?: Attributes, time?: number | Date): this {
+    if (!this.sampled || this.ended || typeof name !== "string") return this;
+    const event: SpanEvent = { name, time: toEpochMs(time) };
+    if (attributes !== undefined && attributes !== null && typeof attributes === "object") {
+      event.attributes = { ...attributes };
+    }
+    this.events = this.events === NO_EVENTS ? [event] : [...this.events, event];
+    return this;
+  }
+
+  addLink(link: SpanLink): this {
+    if (!this.sampled || this.ended || link === null || typeof link !== "object") return this;
+    if (typeof link.traceId !== "string" || typeof link.spanId !== "string") return this;
+    this.links = this.links === NO_LINKS ? [link] : [...this.links, link];
+    return this;
+  }
+
+  recordError(error: unknown, category?: ErrorCategory): this {
+    if (!this.sampled || this.ended) return this;
+    this.error = toSpanError(error, category);
+    this.status = "error";
+    this.statusMessage = this.error.message;
+    return this;
+  }
+
+  setStatus(status: SpanStatus, message?: string): this {
+    if (!this.sampled || this.ended) return this;
+    if (status === "ok" || status === "error" || status === "unset") this.status = status;
+    if (typeof message === "string") this.statusMessage = message;
+    return this;
+  }
+
+  setRetryCount(count: number): this {
+    if (this.sampled && !this.ended && Number.isInteger(count) && count >= 0) this.retryCount = count;
+    return this;
+  }
+
+  setTimeoutMs(timeoutMs: number): this {
+    if (this.sampled && !this.ended && typeof timeoutMs === "number" && timeoutMs >= 0) this.timeoutMs = timeoutMs;
+    return this;
+  }
+
+  setRateLimit(rateLimit: RateLimit): this {
+    if (this.sampled && !this.ended && rateLimit !== null && typeof rateLimit === "object") {
+      this.rateLimit = { ...this.rateLimit, ...rateLimit };
+    }
+    return this;
+  }
+
+  markFirstToken(time?: number | Date): this {
+    if (this.sampled && !this.ended && this.completionStartTime === undefined) {
+      this.completionStartTime = toEpochMs(time);
+    }
+    return this;
+  }
+
+  traceparent(): string {
+    return formatTraceparent({ traceId: this.traceId, spanId: this.spanId, sampled: this.sampled });
+  }
+
+  end(endTime?: number | Date): void {
+    if (this.ended) return;
+    this.ended = true;
+    const end = endTime === undefined ? nowMs() : toEpochMs(endTime);
+    // A caller-supplied end before the start would give a negative duration.
+    this.endTime = end < this.startTime ? this.startTime : end;
+    if (this.sampled) this.#sink.onSpanEnd(this);
+  }
+}

@@ -1,0 +1,59 @@
+// W3C-sized ids (128-bit trace, 64-bit span) from a pool of crypto-random bytes:
+// one getRandomValues call fills ids for thousands of spans, so the hot path
+// only slices a pre-filled buffer through a hex lookup table.
+
+const POOL_BYTES = 16 * 1024;
+const pool = new Uint8Array(POOL_BYTES);
+let offset = POOL_BYTES;
+
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, "0"));
+
+function take(bytes: number): number {
+  if (offset + bytes > POOL_BYTES) {
+    crypto.getRandomValues(pool);
+    offset = 0;
+  }
+  const start = offset;
+  offset += bytes;
+  return start;
+}
+
+function hexOf(bytes: number): string {
+  const start = take(bytes);
+  let out = "";
+  let allZero = true;
+  for (let i = start; i < start + bytes; i++) {
+    const b = pool[i] as number;
+    if (b !== 0) allZero = false;
+    out += HEX[b] as string;
+  }
+  // An all-zero id is invalid in W3C trace context; astronomically rare, but cheap to rule out.
+  return allZero ? hexOf(bytes) : out;
+}
+
+/** 32 lowercase hex characters, never all zeros. */
+export function newTraceId(): string {
+  return hexOf(16);
+}
+
+/** 16 lowercase hex characters, never all zeros. */
+export function newSpanId(): string {
+  return hexOf(8);
+}
+
+/** A random UUID (v4), for scores and other records that need one. */
+export function newUuid(): string {
+  return crypto.randomUUID();
+}
+
+const TRACE_ID_RE = /^[0-9a-f]{32}$/;
+const SPAN_ID_RE = /^[0-9a-f]{16}$/;
+
+export function isValidTraceId(id: unknown): id is string {
+  return typeof id === "string" && TRACE_ID_RE.test(id) && id !== "0".repeat(32);
+}
+
+export function isValidSpanId(id: unknown): id is string {
+  return typeof id === "string" && SPAN_ID_RE.test(id) && id !== "0".repeat(16);
+}

@@ -14,6 +14,6 @@ const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 const result = spawnSync(npx, ["--yes", pnpm, ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, npm_config_update_notifier: "false" },
+  env: { ...process.env, npm_config_update_notifier: "false", TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
 });
 process.exit(result.status ?? 1);

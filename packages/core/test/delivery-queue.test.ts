@@ -417,6 +417,36 @@ describe("flush and shutdown", () => {
     expect(queue.stats().lastError).toMatch(/adapter shutdown did not finish/);
   });
 
+  it("a second shutdown waits for the first and returns nothing twice", async () => {
+    const adapter = new ScriptedAdapter(() => ({ kind: "retry", afterMs: 60_000, reason: "503" }));
+    const queue = queueFor(adapter);
+    enqueueSpans(queue, "a");
+    const first = queue.shutdown(100);
+    const second = queue.shutdown(100);
+    await advance(100);
+    expect((await first).spans.map((s) => s.spanId)).toEqual(["a"]);
+    expect(await second).toEqual({ spans: [], scores: [] });
+    expect(adapter.shutdownCalls).toBe(1);
+  });
+
+  it("reads a synchronous throw or a malformed result from export() as a retry", async () => {
+    let call = 0;
+    const answers = [
+      () => {
+        throw new Error("sync boom");
+      },
+      () => ({ kind: "maybe" }),
+      () => undefined,
+      () => ({ kind: "ok" }),
+    ];
+    const adapter = { name: "sloppy", export: () => answers[call++]?.() } as unknown as ObservabilityAdapter;
+    const queue = queueFor(adapter, { random: () => 0 });
+    enqueueSpans(queue, "a");
+    await expect(after(1000, queue.flush())).resolves.toBe(true);
+    expect(call).toBe(4);
+    expect(queue.stats()).toMatchObject({ exported: 1, retried: 3 });
+  });
+
   it("never rejects, even when the adapter and the logger throw", async () => {
     const throwing = (): never => {
       throw new Error("boom");
@@ -465,5 +495,24 @@ describe("stats and secrets", () => {
     expect(lastError).toBe("401 Unauthorized: key *** is invalid (***)");
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const line of lines) expect(line).not.toContain(secret);
+  });
+});
+
+describe("process lifetime", () => {
+  it("keeps no ref'd timer while items wait for a batch, a retry or a hanging export", async () => {
+    vi.useRealTimers();
+    const refdTimers = (): number => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const before = refdTimers();
+    const adapter = new ScriptedAdapter((_batch, call) => (call === 0 ? { kind: "retry", afterMs: 60_000, reason: "429" } : hang()));
+    const queue = queueFor(adapter, { flushIntervalMs: 5 });
+    enqueueSpans(queue, "a"); // drain and batching timers
+    expect(refdTimers()).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(adapter.calls).toHaveLength(1);
+    expect(queue.stats().queued).toBe(1); // waiting out the 60 s Retry-After
+    enqueueSpans(queue, "b");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(queue.stats().inFlight).toBe(1); // b's export hangs
+    expect(refdTimers()).toBe(before);
   });
 });

@@ -11,8 +11,6 @@ import {
   TRUNCATED_KEY,
 } from "../src/serialize/safe-value.js";
 
-/** What a backend would receive: the JSON text parsed back. */
-const roundTrip = (value: unknown, options?: SafeValueOptions): unknown => JSON.parse(safeStringify(value, options));
 const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8");
 const thrower = (message: string) => () => {
   throw new Error(message);
@@ -215,6 +213,11 @@ describe("errors", () => {
     expect(safe.errors).toEqual([expect.objectContaining({ name: "RangeError", message: "r" }), "plain"]);
   });
 
+  it("uses an error's own toJSON when it has one", () => {
+    const error = Object.assign(new Error("axios-like"), { toJSON: () => ({ message: "axios-like", status: 500 }) });
+    expect(toSafeValue(error)).toEqual({ message: "axios-like", status: 500 });
+  });
+
   it("marks an error whose message getter throws, keeping the rest", () => {
     const error = new Error("x");
     Object.defineProperty(error, "message", { get: thrower("message exploded") });
@@ -232,13 +235,13 @@ describe("hostile objects", () => {
     const throwsString = Object.defineProperty({}, "k", {
       enumerable: true,
       get() {
-        throw "plain string"; // eslint-disable-line no-throw-literal
+        throw "plain string";
       },
     });
     const throwsHostile = Object.defineProperty({}, "k", {
       enumerable: true,
       get() {
-        throw { toString: thrower("nested") }; // eslint-disable-line no-throw-literal
+        throw { toString: thrower("nested") };
       },
     });
     expect(toSafeValue(throwsString)).toEqual({ k: "[Thrown: plain string]" });
@@ -343,6 +346,19 @@ describe("size limits", () => {
     expect(safe.k999).toBe(999);
     expect(safe.k1000).toBeUndefined();
     expect(safe[TRUNCATED_KEY]).toBe("…[truncated, 5000 keys total]");
+  });
+
+  it("cuts long keys too, keeping the first of keys that collide after the cut", () => {
+    const safe = toSafeValue({ abcX: 1, abcY: 2, ab: 3 }, { maxStringLength: 3 });
+    expect(safe).toEqual({ "abc…[truncated, 4 chars total]": 1, ab: 3 });
+  });
+
+  it("lets its note replace a user key of the same name when an object is cut", () => {
+    const safe = toSafeValue({ [TRUNCATED_KEY]: "user", a: 1, b: 2 }, { maxObjectKeys: 2 });
+    expect(safe).toEqual({ a: 1, [TRUNCATED_KEY]: "…[truncated, 3 keys total]" });
+    expect(toSizedSafeValue({ [TRUNCATED_KEY]: "user", a: 1, b: 2 }, { maxObjectKeys: 2 }).bytes).toBe(
+      utf8Bytes(JSON.stringify(safe)),
+    );
   });
 
   it("replaces values nested deeper than maxDepth", () => {

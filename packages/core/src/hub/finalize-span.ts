@@ -31,8 +31,10 @@ function masked(value: unknown, field: MaskField, mask: MaskFunction | undefined
 }
 
 export class SpanFinalizer {
-  // Spans of one scope share a context object: finalise it once, not per span.
-  private readonly contexts = new WeakMap<TraceContext, TraceContext>();
+  // Spans of one scope share a context object and usually drain together: finalise it
+  // once for a run of them. (A WeakMap cache cost more in GC than it saved.)
+  private lastContextIn: TraceContext | undefined;
+  private lastContextOut: TraceContext | undefined;
 
   constructor(private readonly settings: FinalizeSettings) {}
 
@@ -53,14 +55,15 @@ export class SpanFinalizer {
       const value = span.attributes[key];
       // UTF-8 is at most 3 bytes per UTF-16 unit, so length * 3 bounds the byte size cheaply.
       if (typeof value === "string" && value.length * 3 > max) {
-        span.attributes[key] = toSafeValue(value, { maxFieldBytes: max }) as string;
+        const capped = toSafeValue(value, { maxFieldBytes: max, maxStringLength: Number.POSITIVE_INFINITY });
+        if (typeof capped === "string") span.attributes[key] = capped;
+        else delete span.attributes[key];
       }
     }
   }
 
   private finalizeContext(context: TraceContext): TraceContext {
-    const cached = this.contexts.get(context);
-    if (cached !== undefined) return cached;
+    if (context === this.lastContextIn || context === this.lastContextOut) return this.lastContextOut as TraceContext;
     const { settings } = this;
     const result: TraceContext = { ...context };
     result.serviceName ??= settings.serviceName;
@@ -76,9 +79,8 @@ export class SpanFinalizer {
         delete result.metadata;
       }
     }
-    Object.freeze(result);
-    this.contexts.set(context, result);
-    this.contexts.set(result, result);
+    this.lastContextIn = context;
+    this.lastContextOut = result;
     return result;
   }
 }

@@ -1,7 +1,7 @@
 // Creating a span: find its parent (explicit, the current scope, or an active
 // OpenTelemetry span), decide sampling from the trace id, stamp the scope's
 // trace context, and build the scope its children will run in.
-import type { PromptRef } from "../model/span.js";
+import type { PromptRef, TraceContext } from "../model/span.js";
 import { currentScope, hasContextInput, mergeContext, type Scope } from "../context/scope.js";
 import type { ParentRef } from "../context/parent-ref.js";
 import { activeOtelSpan, otelParentRef } from "../context/otel-bridge.js";
@@ -46,6 +46,20 @@ function resolveParent(options: SpanOptions | undefined, scope: Scope, root: boo
   return otelParentRef(otelSpan as Parameters<typeof otelParentRef>[0]);
 }
 
+// Traces of one name started from one scope share their context object: one allocation, not one per trace.
+let lastBase: object | undefined;
+let lastName = "";
+let lastRootContext: TraceContext | undefined;
+
+function rootContext(base: TraceContext, traceName: string): TraceContext {
+  if (base === lastBase && traceName === lastName) return lastRootContext as TraceContext;
+  const context = mergeContext(base, { traceName });
+  lastBase = base;
+  lastName = traceName;
+  lastRootContext = context;
+  return context;
+}
+
 /** Starts a live span and returns it with the scope its children should run in. Throws only on a bug. */
 export function startLiveSpan(
   sink: SamplingSink,
@@ -62,7 +76,7 @@ export function startLiveSpan(
 
   let context = scope.context;
   const isLocalRoot = parent === undefined || parent.remote;
-  if (isLocalRoot) context = mergeContext(context, { traceName: spanName });
+  if (isLocalRoot) context = rootContext(context, spanName);
   if (hasContextInput(options)) context = mergeContext(context, options as SpanOptions);
 
   const span = new LiveSpan(

@@ -1,9 +1,9 @@
 // Reads untrusted values for the safe-value walker without ever throwing, and
-// recognises built-in objects. Where the language allows it we use brand
-// checks (calling an intrinsic getter or method that only works on the real
-// thing), not `instanceof` or `Symbol.toStringTag`: they cannot be spoofed and
-// they do not run Proxy traps. Every check is guarded, so a hostile value
-// makes a check fail, never throw.
+// recognises built-in objects. The `Object.prototype.toString` tag only picks
+// a candidate; a brand check (an intrinsic getter or method that works on the
+// real thing only) confirms it, so a spoofed Symbol.toStringTag or a Proxy
+// cannot pass for a built-in. Promises and errors have no side-effect-free
+// brand check and fall back to `instanceof`, guarded against throwing traps.
 //
 // Intrinsics are captured at load time so later monkey-patching cannot
 // redirect them.

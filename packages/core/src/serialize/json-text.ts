@@ -12,7 +12,11 @@ export function toWellFormed(text: string): string {
   return ANY_SURROGATE.test(text) ? text.replace(LONE_SURROGATE, "\uFFFD") : text;
 }
 
-/** Bytes `JSON.stringify` spends on the UTF-16 unit `code` (pairs are handled by the caller). */
+/**
+ * Bytes `JSON.stringify` spends on the UTF-16 unit `code` (pairs are handled
+ * by the caller). A lone surrogate counts as the U+FFFD it will be replaced
+ * with, so sizes can be taken before sanitising.
+ */
 function unitBytes(code: number): number {
   if (code < 0x20) {
     // \b \t \n \f \r get two-character escapes, other controls \u00XX.
@@ -21,7 +25,6 @@ function unitBytes(code: number): number {
   if (code === 0x22 || code === 0x5c) return 2; // \" and \\
   if (code < 0x80) return 1;
   if (code < 0x800) return 2;
-  if (code >= 0xd800 && code <= 0xdfff) return 6; // lone surrogate: written as \uXXXX
   return 3;
 }
 
@@ -32,14 +35,17 @@ export interface TextPrefix {
   bytes: number;
 }
 
-/** Longest prefix of `text` whose escaped UTF-8 size is at most `maxBytes`. One pass, O(length). */
-export function fitPrefix(text: string, maxBytes: number): TextPrefix {
+/**
+ * Longest prefix of `text`, up to index `limit`, whose escaped UTF-8 size is at
+ * most `maxBytes`. Stops as soon as either is reached, so the cost is
+ * O(min(limit, maxBytes)) however long `text` is.
+ */
+export function fitPrefix(text: string, maxBytes: number, limit = text.length): TextPrefix {
   let bytes = 0;
   let index = 0;
-  const length = text.length;
-  while (index < length) {
+  while (index < limit) {
     const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff && index + 1 < length) {
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < limit) {
       const next = text.charCodeAt(index + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
         if (bytes + 4 > maxBytes) break;
@@ -56,7 +62,7 @@ export function fitPrefix(text: string, maxBytes: number): TextPrefix {
   return { end: index, bytes };
 }
 
-/** UTF-8 size of `JSON.stringify(text)`, quotes included. */
+/** UTF-8 size of `JSON.stringify(toWellFormed(text))`, quotes included. */
 export function jsonStringBytes(text: string): number {
   return fitPrefix(text, Number.POSITIVE_INFINITY).bytes + 2;
 }
@@ -93,6 +99,14 @@ export function truncationNote(total: number, unit: TruncatedUnit): string {
   return `…[truncated, ${total} ${unit} total]`;
 }
 
+/** JSON size of the note for a count of 0 and an empty unit, minus the "0". */
+const NOTE_BASE_BYTES = jsonStringBytes(truncationNote(0, "" as TruncatedUnit)) - 1;
+
+/** `jsonStringBytes(truncationNote(total, unit))` without building the string: every container needs it. */
+export function truncationNoteBytes(total: number, unit: TruncatedUnit): number {
+  return NOTE_BASE_BYTES + String(total).length + unit.length;
+}
+
 export interface FittedString {
   text: string;
   /** UTF-8 size of `JSON.stringify(text)`. */
@@ -103,28 +117,24 @@ export interface FittedString {
  * Makes a string safe and small: lone surrogates become U+FFFD, anything past
  * `maxChars` UTF-16 units or past `budget` bytes of JSON text is cut and a
  * note with the original length appended. Returns undefined when not even the
- * note fits in `budget`. Only the kept head is scanned, so a 5 MB string
- * costs O(maxChars), not O(5 MB).
+ * note fits in `budget`. Only what is kept gets scanned, so a 5 MB string
+ * costs O(min(maxChars, budget)), not O(5 MB).
  */
 export function fitString(text: string, maxChars: number, budget: number): FittedString | undefined {
-  let head = text;
-  let cut = false;
-  if (text.length > maxChars) {
-    let end = maxChars;
+  const room = budget - 2;
+  let end = text.length;
+  if (end > maxChars) {
+    end = maxChars;
     // Do not leave half a surrogate pair at the cut.
     const last = text.charCodeAt(end - 1);
     if (end > 0 && last >= 0xd800 && last <= 0xdbff) end -= 1;
-    head = text.slice(0, end);
-    cut = true;
   }
-  head = toWellFormed(head);
-  const room = budget - 2;
-  const whole = fitPrefix(head, cut ? Number.POSITIVE_INFINITY : room);
-  if (!cut && whole.end === head.length) return { text: head, bytes: whole.bytes + 2 };
+  const whole = fitPrefix(text, room, end);
+  if (end === text.length && whole.end === end) return { text: toWellFormed(text), bytes: whole.bytes + 2 };
 
-  const note = truncationNote(text.length, "chars");
-  const noteBytes = jsonStringBytes(note) - 2;
+  const noteBytes = truncationNoteBytes(text.length, "chars") - 2;
   if (room < noteBytes) return undefined;
-  const prefix = cut && whole.bytes <= room - noteBytes ? whole : fitPrefix(head, room - noteBytes);
-  return { text: head.slice(0, prefix.end) + note, bytes: prefix.bytes + noteBytes + 2 };
+  const prefix = whole.end === end && whole.bytes <= room - noteBytes ? whole : fitPrefix(text, room - noteBytes, end);
+  const head = toWellFormed(text.slice(0, prefix.end));
+  return { text: head + truncationNote(text.length, "chars"), bytes: prefix.bytes + noteBytes + 2 };
 }

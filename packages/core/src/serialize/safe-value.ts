@@ -1,27 +1,24 @@
 // Turns any value into a JSON-safe deep copy that fits a byte budget. Runs at
-// export time on every span's input and output, so it must never throw, never
-// recurse without bound, and never stringify to measure: it keeps a running
+// export time on every span's input and output, so it never throws, never
+// recurses without bound, and never stringifies to measure: it keeps a running
 // UTF-8 budget and reserves room for its own truncation notes as it goes.
 //
-// Mapping (see also inspect-value.ts):
-// - cycles → "[Circular]"; shared non-cyclic references are repeated
-// - NaN, Infinity, -Infinity → "NaN", "Infinity", "-Infinity"; -0 → 0
-// - BigInt → decimal string ("123"); Symbol → "Symbol(desc)"; symbol keys skipped
-// - functions → "[Function name]"; undefined → omitted in objects, null elsewhere
-// - Date → ISO string or "Invalid Date"; RegExp, URL, URLSearchParams → string
-// - boxed primitives → their primitive; WeakMap/WeakSet/WeakRef/Promise → "[WeakMap]"…
-// - Buffer, typed arrays, DataView, ArrayBuffer → {"$type","byteLength"} (typed
-//   arrays add "length"); never their bytes
-// - Map → {"$type":"Map","entries":[[key,value],…]} (keys may be any value)
-// - Set → array of its values
-// - Error → {name, message, …own enumerable props, cause, errors, stack}
-// - a working toJSON is used (after the built-ins above); a throwing one is ignored
-// - anything else → own enumerable string-keyed properties
-// - a getter or trap that throws → "[Thrown: message]" in place of that value
-// - lone surrogates → U+FFFD, so the JSON is valid UTF-8
-// - limits: strings → head + "…[truncated, N chars total]"; arrays/Sets/Maps →
-//   first items + "…[truncated, N items total]"; objects → first keys +
-//   "$truncated": "…[truncated, N keys total]"; deeper than maxDepth → "[MaxDepth]"
+// Mapping (built-ins are recognised in inspect-value.ts):
+// cycles → "[Circular]" (shared non-cyclic references are repeated); NaN and
+// ±Infinity → "NaN", "Infinity", "-Infinity"; -0 → 0; BigInt → "123";
+// Symbol → "Symbol(desc)" (symbol keys skipped); function → "[Function name]";
+// undefined → omitted in objects, null in arrays; Date → ISO string or
+// "Invalid Date"; RegExp, URL, URLSearchParams → string; boxed primitive →
+// the primitive; WeakMap/WeakSet/WeakRef/Promise → "[WeakMap]"…; binary data →
+// {"$type":"Uint8Array","length":N,"byteLength":N} (Buffer, ArrayBuffer and
+// DataView have no length), never the bytes; Map → {"$type":"Map","entries":
+// [[key,value],…]}; Set → array; Error → {name, message, …own enumerable
+// props, cause, errors, stack}; a working toJSON is used, a throwing one
+// ignored; other objects → own enumerable string-keyed props; a throwing
+// getter or trap → "[Thrown: message]" for that value only; lone surrogates →
+// U+FFFD. Limits cut strings to head + "…[truncated, N chars total]", arrays
+// to first items + "…[truncated, N items total]", objects to first keys +
+// "$truncated": "…[truncated, N keys total]", and depth to "[MaxDepth]".
 
 import {
   callToJSON,
@@ -33,7 +30,15 @@ import {
   setValuesOf,
   toLength,
 } from "./inspect-value.js";
-import { type FittedString, fitString, jsonNumberBytes, jsonStringBytes, measureJson, truncationNote } from "./json-text.js";
+import {
+  type FittedString,
+  fitString,
+  jsonNumberBytes,
+  jsonStringBytes,
+  measureJson,
+  truncationNote,
+  truncationNoteBytes,
+} from "./json-text.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -65,6 +70,9 @@ export const DEFAULT_SAFE_VALUE_OPTIONS: Readonly<Required<SafeValueOptions>> = 
 export const MAX_DEPTH_CEILING = 200;
 /** Key of the note appended to objects that lost keys. */
 export const TRUNCATED_KEY = "$truncated";
+const TRUNCATED_KEY_BYTES = jsonStringBytes(TRUNCATED_KEY);
+
+const ERROR_KEYS = ["name", "message", "cause", "errors", "stack"];
 
 type Limits = Required<SafeValueOptions>;
 
@@ -93,12 +101,14 @@ const NO_FIT: unique symbol = Symbol("no-fit");
 /** Returned by an object-value encoder for `undefined`: the key is left out. */
 const OMIT: unique symbol = Symbol("omit");
 type Encoded = JsonValue | typeof NO_FIT;
-type ItemEncoder = (index: number, budget: number) => Encoded;
+type ItemEncoder = (index: number, budget: number) => Encoded | typeof OMIT;
 type PropertyEncoder = (key: string, budget: number) => Encoded | typeof OMIT;
 
 class SafeValueWalker {
   /** Objects on the current path, for cycle detection (a Set never runs Proxy traps). */
   private readonly ancestors = new Set<object>();
+  /** Key lists longer than maxObjectKeys, so a shared huge object is enumerated once, not once per reference. */
+  private readonly longKeyLists = new Map<object, string[]>();
   /** UTF-8 size of the JSON text of the value the last encoder returned; never above its budget. */
   bytes = 0;
 
@@ -182,7 +192,8 @@ class SafeValueWalker {
       }
       default: {
         const record = value as Record<string, unknown>;
-        const keys = Object.keys(record);
+        const keys = this.longKeyLists.get(record) ?? Object.keys(record);
+        if (keys.length > this.limits.maxObjectKeys) this.longKeyLists.set(record, keys);
         return this.record(keys, (k, room) => this.property(record, k, childDepth, room, true), budget);
       }
     }
@@ -206,18 +217,17 @@ class SafeValueWalker {
     return this.encode(value, depth, budget, key);
   }
 
+  /** Stack last: under a tight budget the short fields (code, status, cause) matter more. */
   private error(error: object, depth: number, budget: number): Encoded {
-    const leading = ["name", "message"];
-    const trailing = ["cause", "errors", "stack"];
-    const ownKeys = Object.keys(error).filter((k) => !leading.includes(k) && !trailing.includes(k));
-    const keys = [...leading, ...ownKeys, ...trailing];
+    const ownKeys = Object.keys(error).filter((k) => !ERROR_KEYS.includes(k));
+    const keys = ["name", "message", ...ownKeys, "cause", "errors", "stack"];
     const record = error as Record<string, unknown>;
     return this.record(keys, (k, room) => this.property(record, k, depth, room, true), budget);
   }
 
   private map(map: object, size: number, depth: number, budget: number): Encoded {
     const entries = mapEntriesOf(map);
-    const encodePair: ItemEncoder = (_, room) => {
+    const encodePair = (_: number, room: number): Encoded => {
       const next = entries.next();
       const pair = next.done === true ? [undefined, undefined] : next.value;
       // A [key, value] pair is ours: maxArrayLength does not apply to it.
@@ -237,15 +247,9 @@ class SafeValueWalker {
    * note. Room for the note and the closing bracket is reserved up front, so
    * every item is encoded exactly once.
    */
-  private array(
-    total: number,
-    encodeItem: (index: number, budget: number) => Encoded | typeof OMIT,
-    budget: number,
-    maxItems = this.limits.maxArrayLength,
-  ): Encoded {
+  private array(total: number, encodeItem: ItemEncoder, budget: number, maxItems = this.limits.maxArrayLength): Encoded {
     const shown = Math.min(total, maxItems);
-    const note = truncationNote(total, "items");
-    const noteBytes = jsonStringBytes(note);
+    const noteBytes = truncationNoteBytes(total, "items");
     if (budget < 2 + (total > 0 ? noteBytes : 0)) return total === 0 ? this.fixed([], 2, budget) : NO_FIT;
     const out: JsonValue[] = [];
     let used = 1;
@@ -260,7 +264,7 @@ class SafeValueWalker {
     }
     if (out.length < total) {
       used += (out.length > 0 ? 1 : 0) + noteBytes;
-      out.push(note);
+      out.push(truncationNote(total, "items"));
     }
     this.bytes = used + 1;
     return out;
@@ -275,8 +279,7 @@ class SafeValueWalker {
   ): Encoded {
     const total = keys.length;
     const shown = Math.min(total, maxKeys);
-    const note = truncationNote(total, "keys");
-    const noteBytes = jsonStringBytes(TRUNCATED_KEY) + 1 + jsonStringBytes(note);
+    const noteBytes = TRUNCATED_KEY_BYTES + 1 + truncationNoteBytes(total, "keys");
     if (budget < 2 + (total > 0 ? noteBytes : 0)) return total === 0 ? this.fixed({}, 2, budget) : NO_FIT;
     const out: { [key: string]: JsonValue } = {};
     let used = 1; // "{" plus written pairs and their commas
@@ -308,7 +311,7 @@ class SafeValueWalker {
         used -= ownNoteBytes + (written > 1 ? 1 : 0);
         written -= 1;
       }
-      setOwn(out, TRUNCATED_KEY, note);
+      setOwn(out, TRUNCATED_KEY, truncationNote(total, "keys"));
       used += (written > 0 ? 1 : 0) + noteBytes;
     }
     this.bytes = used + 1;

@@ -141,7 +141,7 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
 
   setUsage(usage: Usage): this {
     if (!this.sampled || this.ended || usage === null || typeof usage !== "object") return this;
-    const merged: Usage = { ...this.usage };
+    const merged: Usage = this.usage ?? {};
     try {
       for (const key in usage) {
         const value = usage[key];

@@ -19,7 +19,29 @@ function take(bytes: number): number {
   return start;
 }
 
+// On Node the whole pool is hex-encoded at refill (one native call), and each id is a
+// substring of it: V8 makes that an O(1) slice instead of building a new string.
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+let poolHex = "";
+let hexOffset = POOL_BYTES * 2;
+
 function hexOf(bytes: number): string {
+  if (NodeBuffer === undefined) return hexFromTable(bytes);
+  const chars = bytes * 2;
+  if (hexOffset + chars > poolHex.length) {
+    crypto.getRandomValues(pool);
+    poolHex = NodeBuffer.from(pool.buffer, pool.byteOffset, pool.byteLength).toString("hex");
+    hexOffset = 0;
+  }
+  const out = poolHex.substring(hexOffset, hexOffset + chars);
+  hexOffset += chars;
+  // An all-zero id is invalid in W3C trace context; astronomically rare, but cheap to rule out.
+  return out === ZEROS[bytes] ? hexOf(bytes) : out;
+}
+
+const ZEROS: Record<number, string> = { 8: "0".repeat(16), 16: "0".repeat(32) };
+
+function hexFromTable(bytes: number): string {
   const start = take(bytes);
   let out = "";
   let allZero = true;
@@ -28,8 +50,7 @@ function hexOf(bytes: number): string {
     if (b !== 0) allZero = false;
     out += HEX[b] as string;
   }
-  // An all-zero id is invalid in W3C trace context; astronomically rare, but cheap to rule out.
-  return allZero ? hexOf(bytes) : out;
+  return allZero ? hexFromTable(bytes) : out;
 }
 
 /** 32 lowercase hex characters, never all zeros. */

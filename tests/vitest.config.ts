@@ -1,5 +1,6 @@
 import { defineProject } from "vitest/config";
 
+// Repository-level tests: built packages, exports maps.
 export default defineProject({
-  test: { name: "repo", include: ["tests/**/*.test.ts"], root: "..", environment: "node" },
+  test: { name: "repo", include: ["**/*.test.ts"], environment: "node" },
 });

@@ -1,0 +1,51 @@
+// Run and feedback ids. LangSmith wants UUIDs, and its SDK now issues UUIDv7
+// whose 48 time bits are the run's start (it warns that other versions will
+// stop being accepted). A run id here is a UUIDv7 too: time bits from the
+// span's start, the 74 remaining bits from a hash of (traceId, spanId). So the
+// id is a pure function of the span: every retry, every re-send from the spool
+// and every process that saw the span addresses the same run.
+import { createHash } from "node:crypto";
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Run id of a span: UUIDv7 with `startMs` in its time field. */
+export function runIdFor(traceId: string, spanId: string, startMs: number): string {
+  const hash = createHash("sha256").update(`${traceId}:${spanId}`).digest();
+  const bytes = new Uint8Array(16);
+  let time = Math.max(0, Math.floor(startMs));
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = time % 256;
+    time = Math.floor(time / 256);
+  }
+  bytes[6] = 0x70 | ((hash[0] as number) & 0x0f); // version 7 + 4 hash bits
+  bytes[7] = hash[1] as number;
+  bytes[8] = 0x80 | ((hash[2] as number) & 0x3f); // RFC 9562 variant + 6 hash bits
+  bytes.set(hash.subarray(3, 10), 9);
+  return formatUuid(bytes);
+}
+
+/**
+ * Feedback id for a score: its own id when that is already a UUID (core
+ * issues v4 UUIDs), else a name-based UUIDv5 of it, so re-sending a score
+ * with a custom id is still idempotent.
+ */
+export function feedbackIdFor(scoreId: string): string {
+  if (UUID_SHAPE.test(scoreId)) return scoreId.toLowerCase();
+  const hash = createHash("sha1").update(FEEDBACK_NAMESPACE).update(scoreId).digest();
+  const bytes = new Uint8Array(hash.subarray(0, 16));
+  bytes[6] = 0x50 | ((bytes[6] as number) & 0x0f);
+  bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
+  return formatUuid(bytes);
+}
+
+export function isUuid(value: string): boolean {
+  return UUID_SHAPE.test(value);
+}
+
+/** Namespace bytes of tracehub feedback ids (a fixed random UUID). */
+const FEEDBACK_NAMESPACE = Buffer.from("5c0e3f7e2b9a4d8c9f1e6a7b3c2d1e0f", "hex");
+
+function formatUuid(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -89,6 +89,41 @@ export { safeStringify } from "./serialize/safe-stringify.js";
 // Trace analysis
 export { buildTraceTree, buildTraceTrees, type TraceTree, type TraceTreeNode } from "./analysis/trace-tree.js";
 export { traceTotals, type TraceTotals, type TraceUsageTotals, type TraceModelTotals } from "./analysis/trace-totals.js";
+export { spanSelfTimes, type SpanTiming } from "./analysis/self-time.js";
+export {
+  parallelGroups,
+  traceParallelism,
+  type ParallelGroup,
+  type TraceParallelism,
+} from "./analysis/parallel-groups.js";
+export { criticalPath, type CriticalPath, type CriticalPathSegment } from "./analysis/critical-path.js";
+export {
+  forecastCost,
+  type CostForecast,
+  type CostForecastOptions,
+  type CostDistribution,
+  type ModelCostForecast,
+  type CostTrend,
+} from "./analysis/cost-forecast.js";
+
+// Model pricing and cost
+export type { ModelPrice, ModelPriceInput, TokenPrices, PriceTier, PricingOptions } from "./pricing/price-types.js";
+export { BUILTIN_MODEL_PRICES } from "./pricing/builtin-prices.js";
+export { PriceTable, type PriceTableOptions } from "./pricing/price-table.js";
+export { computeCost, pricesForUsage } from "./pricing/compute-cost.js";
+export { canonicalModelId, type CanonicalModelId } from "./pricing/model-id.js";
+export { modelPriceInputSchema } from "./pricing/pricing-schema.js";
+
+// Span evaluation
+export type {
+  SpanEvaluator,
+  EvaluationResult,
+  EvaluatorOutput,
+  EvaluatorContext,
+  EvaluationOptions,
+  EvaluationStats,
+} from "./evaluation/span-evaluator.js";
+export { builtinEvaluators, BUILTIN_EVALUATOR_KINDS } from "./evaluation/builtin-evaluators.js";
 
 // Utilities
 export { newTraceId, newSpanId, newUuid, isValidTraceId, isValidSpanId } from "./util/ids.js";

@@ -3,6 +3,8 @@
 // variable and what was expected. Unset and empty variables are "not set".
 import { z } from "zod";
 import type { ConfigProblem } from "../adapter.js";
+import type { SpanKind } from "../model/span.js";
+import { spanKindSchema } from "../model/span-schema.js";
 import { describeValue } from "./secrets.js";
 import { EXPORTER_LIST_EXPECTED, exporterListFaults, parseExporterList } from "./exporter-names.js";
 
@@ -23,6 +25,10 @@ export interface CoreEnv {
   flushIntervalMs?: number;
   maxQueueItems?: number;
   maxQueueBytes?: number;
+  /** Path of a JSON file of model prices (TRACEHUB_PRICING_FILE). */
+  pricingFile?: string;
+  /** Built-in evaluators: all (true), none (false) or these kinds. */
+  builtinEvaluators?: boolean | SpanKind[];
 }
 
 /** Variables read for each field, first set wins. */
@@ -40,6 +46,8 @@ export const CORE_ENV_VARIABLES = {
   flushIntervalMs: ["TRACEHUB_FLUSH_INTERVAL_MS"],
   maxQueueItems: ["TRACEHUB_MAX_QUEUE_SPANS"],
   maxQueueBytes: ["TRACEHUB_MAX_QUEUE_BYTES"],
+  pricingFile: ["TRACEHUB_PRICING_FILE"],
+  builtinEvaluators: ["TRACEHUB_BUILTIN_EVALUATORS"],
 } as const satisfies Record<keyof CoreEnv, readonly string[]>;
 
 const BOOLEAN_TEXT = /^(true|false|1|0|yes|no)$/i;
@@ -61,6 +69,14 @@ const positiveIntVar = z
   .regex(WHOLE_TEXT)
   .transform(Number)
   .pipe(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER));
+/** `true`/`false` (1/0, yes/no), or a comma-separated list of span kinds. */
+const builtinEvaluatorsVar = z.union([
+  booleanVar,
+  z
+    .string()
+    .transform((v) => v.split(",").map((kind) => kind.trim().toLowerCase()).filter((kind) => kind !== ""))
+    .pipe(z.array(spanKindSchema).min(1)),
+]);
 const exportersVar = z
   .string()
   .transform(parseExporterList)
@@ -84,6 +100,8 @@ export const coreEnvSchema = z.object({
   TRACEHUB_FLUSH_INTERVAL_MS: positiveIntVar.optional(),
   TRACEHUB_MAX_QUEUE_SPANS: positiveIntVar.optional(),
   TRACEHUB_MAX_QUEUE_BYTES: positiveIntVar.optional(),
+  TRACEHUB_PRICING_FILE: z.string().optional(),
+  TRACEHUB_BUILTIN_EVALUATORS: builtinEvaluatorsVar.optional(),
 });
 
 type CoreVariable = keyof z.input<typeof coreEnvSchema>;
@@ -102,6 +120,10 @@ const VARIABLE_HELP: Partial<Record<CoreVariable, { expected: string; example: s
   TRACEHUB_FLUSH_INTERVAL_MS: { expected: WHOLE_EXPECTED, example: "1000" },
   TRACEHUB_MAX_QUEUE_SPANS: { expected: WHOLE_EXPECTED, example: "10000" },
   TRACEHUB_MAX_QUEUE_BYTES: { expected: WHOLE_EXPECTED, example: "67108864" },
+  TRACEHUB_BUILTIN_EVALUATORS: {
+    expected: "true, false, or span kinds such as llm,retriever (of llm, retriever, reranker, embedding, tool, agent)",
+    example: "llm,retriever",
+  },
 };
 
 const ALL_VARIABLES = Object.keys(coreEnvSchema.shape) as CoreVariable[];
@@ -170,6 +192,8 @@ function toCoreEnv(data: z.output<typeof coreEnvSchema>): CoreEnv {
     flushIntervalMs: data.TRACEHUB_FLUSH_INTERVAL_MS,
     maxQueueItems: data.TRACEHUB_MAX_QUEUE_SPANS,
     maxQueueBytes: data.TRACEHUB_MAX_QUEUE_BYTES,
+    pricingFile: data.TRACEHUB_PRICING_FILE,
+    builtinEvaluators: data.TRACEHUB_BUILTIN_EVALUATORS,
   };
   // Drop unset fields so `{ ...defaults, ...env }` style merges stay honest.
   for (const key of Object.keys(values) as (keyof CoreEnv)[]) {

@@ -3,6 +3,9 @@
 // options), then the environment, then defaults.
 import type { AdapterFactory, Logger, ObservabilityAdapter } from "../adapter.js";
 import type { MaskFunction } from "../hub/finalize-span.js";
+import type { SpanKind } from "../model/span.js";
+import type { PricingOptions } from "../pricing/price-types.js";
+import type { EvaluationOptions, SpanEvaluator } from "../evaluation/span-evaluator.js";
 
 /** Retry and timeout settings of every adapter's delivery queue (defaults live in the queue). */
 export interface QueueRetrySettings {
@@ -56,4 +59,19 @@ export interface HubOptions {
   /** Flush on process exit signals; default true. */
   registerShutdownHooks?: boolean;
   queue?: Partial<QueueRetrySettings>;
+  /**
+   * Model prices that win over the built-in table (and a file of them). A span
+   * with usage and a known model gets its cost at end(), unless it set one.
+   */
+  pricing?: PricingOptions;
+  /** Span evaluators run after end(), off the hot path; their results are scores with source "evaluator". */
+  evaluators?: SpanEvaluator[];
+  /**
+   * Built-in evaluators (latency, tokens/s, cost per 1K tokens, relevance…):
+   * true for every kind, or a list of kinds. Default false (they add scores to
+   * every matching span in every backend). Overrides TRACEHUB_BUILTIN_EVALUATORS.
+   */
+  builtinEvaluators?: boolean | SpanKind[];
+  /** Concurrency, timeout and backlog of the evaluators. */
+  evaluation?: EvaluationOptions;
 }

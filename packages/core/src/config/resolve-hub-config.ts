@@ -4,6 +4,7 @@
 // collected first and thrown together as one ConfigError.
 import path from "node:path";
 import type { AdapterFactory, ConfigProblem, Logger, ObservabilityAdapter } from "../adapter.js";
+import type { SpanKind } from "../model/span.js";
 import type { MaskFunction } from "../hub/finalize-span.js";
 import { ConfigError } from "./config-error.js";
 import { CORE_ENV_VARIABLES, readCoreEnv, type CoreEnv } from "./core-env.js";
@@ -16,6 +17,11 @@ import { isAdapterFactory, type ModuleImporter } from "./load-adapter-package.js
 import { loadAdapters, type ExporterRequest } from "./load-adapters.js";
 import { collectEnvSecrets, collectOptionSecrets, scrubSecrets } from "./secrets.js";
 import { validateHubOptions } from "./validate-options.js";
+import { PriceTable } from "../pricing/price-table.js";
+import { loadPricingFile } from "../pricing/load-pricing-file.js";
+import type { ModelPriceInput } from "../pricing/price-types.js";
+import { builtinEvaluators, BUILTIN_EVALUATOR_KINDS } from "../evaluation/builtin-evaluators.js";
+import type { EvaluationOptions, SpanEvaluator } from "../evaluation/span-evaluator.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -43,6 +49,11 @@ export interface ResolvedHubConfig {
   /** Values of secret-looking env variables and adapter options, for scrubbing messages. */
   secrets: string[];
   registerShutdownHooks: boolean;
+  /** Prices of code, then TRACEHUB_PRICING_FILE, then the built-in table. */
+  pricing: PriceTable;
+  /** Built-in evaluators first (when enabled), then the ones given in code. */
+  evaluators: SpanEvaluator[];
+  evaluation: EvaluationOptions;
 }
 
 /** Test seam: module loading for adapter packages. */
@@ -90,6 +101,9 @@ export async function resolveHubConfig(
   });
   problems.push(...loaded.problems);
 
+  const pricingFile = await readPricingFile(options, fromEnv.values.pricingFile, cwd);
+  problems.push(...pricingFile.problems);
+
   if (problems.length > 0) {
     closeQuietly(loaded.adapters);
     throw new ConfigError(problems.map((p) => scrubProblem(p, secrets)));
@@ -112,7 +126,40 @@ export async function resolveHubConfig(
     adapters,
     secrets,
     registerShutdownHooks: options.registerShutdownHooks ?? HUB_DEFAULTS.registerShutdownHooks,
+    pricing: new PriceTable({
+      models: [...(options.pricing?.models ?? []), ...pricingFile.models],
+      builtin: options.pricing?.builtin ?? true,
+      onUnknownModel: (model, provider) =>
+        log.debug(
+          `no price for model "${model}"${provider === undefined ? "" : ` (provider ${provider})`}: its spans get no cost. ` +
+            "Add it with createHub({ pricing: { models: [...] } }) or a TRACEHUB_PRICING_FILE",
+        ),
+    }),
+    evaluators: [
+      ...selectBuiltinEvaluators(options.builtinEvaluators ?? fromEnv.values.builtinEvaluators ?? false),
+      ...(options.evaluators ?? []),
+    ],
+    evaluation: { ...options.evaluation },
   };
+}
+
+/** `pricing.file` in code wins over TRACEHUB_PRICING_FILE; no file, no entries. */
+async function readPricingFile(
+  options: HubOptions,
+  envFile: string | undefined,
+  cwd: string,
+): Promise<{ models: ModelPriceInput[]; problems: ConfigProblem[] }> {
+  const codeFile = options.pricing?.file;
+  if (typeof codeFile === "string" && codeFile.trim() !== "") {
+    return loadPricingFile(codeFile, cwd, "options.pricing.file");
+  }
+  if (envFile === undefined) return { models: [], problems: [] };
+  return loadPricingFile(envFile, cwd, "TRACEHUB_PRICING_FILE");
+}
+
+function selectBuiltinEvaluators(setting: boolean | readonly SpanKind[]): SpanEvaluator[] {
+  if (setting === false) return [];
+  return builtinEvaluators(setting === true ? BUILTIN_EVALUATOR_KINDS : setting);
 }
 
 interface ExporterSelection {

@@ -5,6 +5,9 @@ import { z } from "zod";
 import type { ConfigProblem, Logger, ObservabilityAdapter } from "../adapter.js";
 import { isAdapterFactory } from "./load-adapter-package.js";
 import { isSecretName } from "./secrets.js";
+import { spanKindSchema } from "../model/span-schema.js";
+import { expectedPricingValue, pricingOptionsSchema } from "../pricing/pricing-schema.js";
+import type { SpanEvaluator } from "../evaluation/span-evaluator.js";
 
 const positiveInt = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const text = z.string().trim().min(1);
@@ -49,6 +52,12 @@ export const hubOptionsSchema = z.object({
   log: z.custom<Logger>(isLogger).optional(),
   registerShutdownHooks: z.boolean().optional(),
   queue: queueSchema.optional(),
+  pricing: pricingOptionsSchema.optional(),
+  evaluators: z.array(z.custom<SpanEvaluator>(isEvaluator)).optional(),
+  builtinEvaluators: z.union([z.boolean(), z.array(spanKindSchema)]).optional(),
+  evaluation: z
+    .object({ concurrency: positiveInt.optional(), timeoutMs: positiveInt.optional(), maxPending: positiveInt.optional() })
+    .optional(),
 });
 
 const WHOLE = "a whole number above 0";
@@ -82,6 +91,13 @@ const EXPECTED: Record<string, string> = {
   initialBackoffMs: WHOLE,
   maxBackoffMs: WHOLE,
   exportTimeoutMs: WHOLE,
+  pricing: "an object { models?, file?, builtin? }",
+  evaluators: "an array of evaluators (objects with a name and an evaluate method)",
+  builtinEvaluators: "true, false, or an array of span kinds such as [\"llm\", \"retriever\"]",
+  evaluation: "an object { concurrency?, timeoutMs?, maxPending? }",
+  concurrency: WHOLE,
+  timeoutMs: WHOLE,
+  maxPending: WHOLE,
 };
 
 /** What one entry of a list or record option takes. */
@@ -90,6 +106,8 @@ const ENTRY_EXPECTED: Record<string, string> = {
   exporters: "an exporter name (a string)",
   adapters: "an adapter (an object with a name and an export method)",
   adapterFactories: "an adapter factory (an object with detect and create methods)",
+  evaluators: "an evaluator (an object with a name and an evaluate method)",
+  builtinEvaluators: "a span kind: llm, retriever, reranker, embedding, tool or agent",
 };
 
 /** Every invalid option, one problem per option path. */
@@ -123,7 +141,8 @@ function expectedAt(path: readonly (string | number)[]): string {
   const [option, entry] = path;
   const key = String(option);
   if (path.length === 1) return EXPECTED[key] ?? "a valid value";
-  if (key === "queue") return EXPECTED[String(entry)] ?? "a valid value";
+  if (key === "queue" || key === "evaluation") return EXPECTED[String(entry)] ?? "a valid value";
+  if (key === "pricing") return expectedPricingValue(path.slice(1));
   return ENTRY_EXPECTED[key] ?? "a valid value";
 }
 
@@ -131,6 +150,12 @@ function isAdapterInstance(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
   const adapter = value as Partial<ObservabilityAdapter>;
   return typeof adapter.name === "string" && typeof adapter.export === "function";
+}
+
+function isEvaluator(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const evaluator = value as Partial<SpanEvaluator>;
+  return typeof evaluator.name === "string" && evaluator.name !== "" && typeof evaluator.evaluate === "function";
 }
 
 function isLogger(value: unknown): boolean {

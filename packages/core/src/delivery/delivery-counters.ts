@@ -41,7 +41,7 @@ export class DeliveryCounters {
     this.#lastError = text;
     if (this.log === undefined || level === undefined) return;
     try {
-      this.log[level](`[tracehub] ${this.adapterName}: ${text}`);
+      this.log[level](`${this.adapterName}: ${text}`);
     } catch {
       // A broken logger must not break delivery.
     }

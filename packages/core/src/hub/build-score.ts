@@ -41,7 +41,11 @@ export function buildScore(input: ScoreInput, log: Logger): Score | undefined {
     if (spanId !== undefined && !isValidSpanId(spanId)) throw new Error("spanId must be 16 lowercase hex characters");
     if (typeof name !== "string" || name === "") throw new Error("a score needs a name");
     const dataType = input.dataType ?? inferDataType(value);
-    if (!valueMatches(value, dataType)) throw new Error(`value ${JSON.stringify(value)} is not ${dataType}`);
+    if (!valueMatches(value, dataType)) {
+      // String(), not JSON: NaN and Infinity would read as "null".
+      const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+      throw new Error(`value ${shown} is not ${dataType}`);
+    }
     const score: Score = {
       id: typeof input.id === "string" && input.id !== "" ? input.id : newUuid(),
       traceId,

@@ -1,8 +1,10 @@
 // Runs once per ended span, off the hot path (in the hub's drain), before any
 // adapter sees it: redaction, the user's mask (failing closed), safe JSON values
-// for input/output/metadata, and the hub-wide context defaults.
+// for input/output/metadata, the hub-wide context defaults, and the cost from
+// usage and the model's price (unless the caller set a cost).
 import type { TraceContext } from "../model/span.js";
 import type { LiveSpan } from "../span/live-span.js";
+import type { PriceTable } from "../pricing/price-table.js";
 import { toSafeValue } from "../serialize/safe-value.js";
 
 export type MaskField = "input" | "output" | "metadata";
@@ -16,6 +18,8 @@ export interface FinalizeSettings {
   serviceName: string;
   environment?: string | undefined;
   release?: string | undefined;
+  /** Prices spans that carry a model and usage but no cost; none when left out. */
+  pricing?: PriceTable | undefined;
 }
 
 /** What a field becomes when the user's mask throws: nothing of the original leaks. */
@@ -47,6 +51,11 @@ export class SpanFinalizer {
     span.output = output === undefined ? undefined : toSafeValue(output, limits);
     this.capAttributes(span);
     span.context = this.finalizeContext(span.context);
+    // Adapters only ever see the span after this: computing the cost here is "at end()" for every backend.
+    if (span.cost === undefined && span.usage !== undefined && settings.pricing !== undefined) {
+      const cost = settings.pricing.costOf(span.model, span.provider, span.usage);
+      if (cost !== undefined) span.cost = cost;
+    }
   }
 
   private capAttributes(span: LiveSpan): void {

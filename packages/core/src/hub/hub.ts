@@ -3,53 +3,34 @@
 // only allocates the span and pushes it on a list; finalisation and fan-out run
 // in a drain scheduled off that path.
 import type { ObservabilityAdapter, Logger } from "../adapter.js";
+import { NO_EVALUATION, type HubSettings, type HubStats } from "./hub-settings.js";
 import type { ReadonlySpan } from "../model/span.js";
 import type { Score } from "../model/score.js";
-import { DeliveryQueue, type AdapterStats } from "../delivery/delivery-queue.js";
+import { DeliveryQueue } from "../delivery/delivery-queue.js";
 import { LiveSpan, type SpanSink } from "../span/live-span.js";
+import { NOOP_HANDLE } from "../span/noop-handle.js";
 import type { SpanHandle } from "../span/span-handle.js";
 import { currentScope, scopeStorage, withContext, type ContextInput } from "../context/scope.js";
-import { SpanFinalizer, type FinalizeSettings } from "./finalize-span.js";
+import { SpanFinalizer } from "./finalize-span.js";
 import { runInSpan } from "./run-in-span.js";
 import { startLiveSpan } from "./start-span.js";
 import type { SpanOptions, TraceOptions } from "./span-options.js";
 import { buildScore, type ScoreInput } from "./build-score.js";
 import { observeFunction, type ObserveOptions } from "./observe.js";
 import { installShutdownHooks, type Flushable } from "./shutdown-hooks.js";
+import { EvaluationRunner } from "../evaluation/evaluation-runner.js";
 
-export interface QueueTuning {
-  maxAttempts?: number;
-  initialBackoffMs?: number;
-  maxBackoffMs?: number;
-  exportTimeoutMs?: number;
-}
-
-/** What a Hub runs with; `resolveHubConfig` produces it from options and env. */
-export interface HubSettings extends FinalizeSettings {
-  sampleRate: number;
-  adapters: ObservabilityAdapter[];
-  flushIntervalMs: number;
-  maxQueueItems: number;
-  maxQueueBytes: number;
-  queue: QueueTuning;
-  secrets: string[];
-  log: Logger;
-}
+export type { HubSettings, HubStats, QueueTuning } from "./hub-settings.js";
 
 /** Ended spans and scores kept while the hub is not configured yet (the lazy default hub). */
 const MAX_PENDING_BEFORE_CONFIGURE = 10_000;
 const DEFAULT_FLUSH_DEADLINE_MS = 5_000;
 
-export interface HubStats {
-  adapters: AdapterStats[];
-  /** Spans and scores dropped before any adapter could take them (hub unconfigured, disabled or shut down). */
-  droppedBeforeDelivery: number;
-}
-
 export class Hub implements SpanSink, Flushable {
   private queues: DeliveryQueue[] = [];
   private startListeners: ObservabilityAdapter[] = [];
   private finalizer: SpanFinalizer | undefined;
+  private evaluation: EvaluationRunner | undefined;
   private pending: (LiveSpan | Score)[] = [];
   private drainScheduled = false;
   private state: "unconfigured" | "running" | "disabled" | "shut down" = "unconfigured";
@@ -84,6 +65,14 @@ export class Hub implements SpanSink, Flushable {
         }),
     );
     this.startListeners = settings.adapters.filter((adapter) => typeof adapter.onStart === "function");
+    if (settings.evaluators !== undefined && settings.evaluators.length > 0) {
+      this.evaluation = new EvaluationRunner({
+        evaluators: settings.evaluators,
+        ...settings.evaluation,
+        log: settings.log,
+        emit: (score) => this.score(score) !== undefined,
+      });
+    }
     this.state = "running";
     this.scheduleDrain();
   }
@@ -175,12 +164,26 @@ export class Hub implements SpanSink, Flushable {
 
   // ---- delivery ---------------------------------------------------------
 
-  /** Sends everything ended so far; resolves true when all of it was delivered or settled by the deadline. */
+  /**
+   * Sends everything ended so far; resolves true when all of it was delivered
+   * or settled by the deadline. Evaluator scores still being computed are
+   * waited for (to the same deadline) while the spans are already being sent.
+   */
   async flush(deadlineMs = DEFAULT_FLUSH_DEADLINE_MS): Promise<boolean> {
     try {
+      const deadlineAt = Date.now() + deadlineMs;
       this.drain();
-      const results = await Promise.all(this.queues.map((queue) => queue.flush(deadlineMs)));
-      return results.every(Boolean) && this.pending.length === 0;
+      const spansSent = Promise.all(this.queues.map((queue) => queue.flush(deadlineMs)));
+      let evaluated = true;
+      let scoresSent = true;
+      if (this.evaluation !== undefined) {
+        evaluated = await this.evaluation.idle(deadlineMs);
+        this.drain();
+        const left = Math.max(0, deadlineAt - Date.now());
+        scoresSent = (await Promise.all(this.queues.map((queue) => queue.flush(left)))).every(Boolean);
+      }
+      const results = await spansSent;
+      return results.every(Boolean) && evaluated && scoresSent && this.pending.length === 0;
     } catch (error) {
       this.log.warn(`flush failed: ${String(error)}`);
       return false;
@@ -192,9 +195,19 @@ export class Hub implements SpanSink, Flushable {
     if (this.state === "shut down") return;
     this.removeProcessHooks?.();
     try {
+      const deadlineAt = Date.now() + deadlineMs;
       this.drain();
+      if (this.evaluation !== undefined) {
+        // Spans go out while the last evaluations finish; their scores follow in the final flush.
+        const spansSent = Promise.all(this.queues.map((queue) => queue.flush(deadlineMs)));
+        await this.evaluation.idle(deadlineMs);
+        this.drain();
+        this.evaluation.close();
+        void spansSent.catch(() => undefined);
+      }
       this.state = "shut down";
-      await Promise.all(this.queues.map((queue) => queue.shutdown(deadlineMs)));
+      const left = Math.max(0, deadlineAt - Date.now());
+      await Promise.all(this.queues.map((queue) => queue.shutdown(left)));
     } catch (error) {
       this.log.warn(`shutdown failed: ${String(error)}`);
     }
@@ -204,6 +217,7 @@ export class Hub implements SpanSink, Flushable {
     return {
       adapters: this.queues.map((queue) => queue.stats()),
       droppedBeforeDelivery: this.droppedBeforeDelivery,
+      evaluation: this.evaluation?.stats() ?? { ...NO_EVALUATION },
     };
   }
 
@@ -278,6 +292,7 @@ export class Hub implements SpanSink, Flushable {
           finalizer.finalize(item);
           const span: ReadonlySpan = item;
           for (const queue of this.queues) queue.enqueueSpan(span);
+          this.evaluation?.submit(span);
         } else {
           for (const queue of this.queues) queue.enqueueScore(item);
         }
@@ -288,18 +303,3 @@ export class Hub implements SpanSink, Flushable {
     }
   }
 }
-
-const NOOP_SINK: SpanSink = { onSpanStart() {}, onSpanEnd() {} };
-/** Handed to user code when a span could not be started: accepts every call, records nothing. */
-const NOOP_HANDLE: SpanHandle = new LiveSpan(
-  NOOP_SINK,
-  "00000000000000000000000000000000",
-  "0000000000000000",
-  undefined,
-  false,
-  "noop",
-  "span",
-  0,
-  {},
-  false,
-);

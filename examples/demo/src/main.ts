@@ -1,16 +1,19 @@
 // The demo: trace a RAG agent answering a question. Spans go to every backend
 // the environment names (TRACEHUB_EXPORTERS, or the vendors' own keys) and to the
 // console, which prints the trace tree.
-import { createHub, ConfigError } from "@tracehub/core";
+import { createHub, ConfigError, InMemoryAdapter, criticalPath, parallelGroups } from "@tracehub/core";
 import { ConsoleAdapter } from "@tracehub/console";
 import { answerQuestion } from "./rag-agent.js";
 import { SimulatedModel } from "./simulated-model.js";
 
 async function main(): Promise<void> {
   const namedByEnv = (process.env.TRACEHUB_EXPORTERS ?? "").split(",").map((name) => name.trim());
+  // The in-memory adapter keeps the spans so the demo can analyse the trace afterwards.
+  const memory = new InMemoryAdapter({ name: "analysis" });
   const hub = await createHub({
     serviceName: "tracehub-demo",
-    adapters: namedByEnv.includes("console") ? [] : [new ConsoleAdapter({ color: "auto" })],
+    builtinEvaluators: ["llm"],
+    adapters: [...(namedByEnv.includes("console") ? [] : [new ConsoleAdapter({ color: "auto" })]), memory],
   });
   console.log(`tracehub demo: sending spans to ${hub.adapterNames.join(", ")}\n`);
 
@@ -22,6 +25,13 @@ async function main(): Promise<void> {
   });
 
   await hub.shutdown();
+  const spans = memory.trace(result.traceId);
+  const path = criticalPath(spans);
+  console.log(`\ncritical path (${path.durationMs.toFixed(0)}ms): ${path.spans.map((span) => span.name).join(" → ")}`);
+  for (const group of parallelGroups(spans)) {
+    const names = group.spans.map((span) => span.name).join(" ∥ ");
+    console.log(`ran in parallel: ${names} (parallelism ${group.parallelism.toFixed(2)}, saved ${(group.busyMs - group.wallMs).toFixed(0)}ms)`);
+  }
   console.log(`\nanswer: ${result.answer}`);
   console.log(`sources: ${result.sources.join(", ")}`);
   for (const stats of hub.stats().adapters) {

@@ -2,8 +2,10 @@
 // writes the results to bench/results/latest.json (linked from the README).
 import { writeFileSync, mkdirSync } from "node:fs";
 import { hotPathBenchmark } from "./hot-path.mjs";
+import { otlpEncodeBenchmarks } from "./otlp-encode.mjs";
+import { sdkWrapperBenchmarks } from "./sdk-wrapper.mjs";
 
-const results = [await hotPathBenchmark()];
+const results = [await hotPathBenchmark(), ...(await otlpEncodeBenchmarks()), ...(await sdkWrapperBenchmarks())];
 
 const rows = results.map((r) => ({
   benchmark: r.name,

@@ -1,0 +1,46 @@
+// Attribute keys repeat across every span of a batch (the same few dozen
+// convention names), so each key is encoded once per request and copied as
+// bytes afterwards. The same table deduplicates keys within a span: an entry
+// remembers the last span that used it, which costs less than a Set per span.
+
+export class KeyEntry {
+  /** Serial of the span that last used this key. */
+  usedBy = -1;
+  /** The emitter's encoding of the key, filled on first use. */
+  bytes: Uint8Array | undefined = undefined;
+
+  constructor(readonly key: string) {}
+}
+
+// Dynamic keys (`retrieval.documents.{i}.…`) could be many; past this, keys are not cached.
+const MAX_ENTRIES = 8192;
+
+export class AttributeKeys {
+  private readonly entries = new Map<string, KeyEntry>();
+  private overflow = new Set<string>();
+  private serial = 0;
+
+  /** Starts a new span: every key may be used once more. */
+  nextSpan(): void {
+    this.serial++;
+    if (this.overflow.size > 0) this.overflow = new Set();
+  }
+
+  /** The key's entry, or undefined when the key was already used in this span. */
+  claim(key: string): KeyEntry | undefined {
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      entry = new KeyEntry(key);
+      if (this.entries.size < MAX_ENTRIES) {
+        this.entries.set(key, entry);
+      } else {
+        if (this.overflow.has(key)) return undefined;
+        this.overflow.add(key);
+        return entry;
+      }
+    }
+    if (entry.usedBy === this.serial) return undefined;
+    entry.usedBy = this.serial;
+    return entry;
+  }
+}

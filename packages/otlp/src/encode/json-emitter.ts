@@ -1,0 +1,230 @@
+// Writes an ExportTraceServiceRequest as OTLP/JSON (opentelemetry-proto
+// docs/specification.md, "JSON Protobuf Encoding"): lowerCamelCase keys, trace
+// and span ids as hex (not base64), enums as integers, 64-bit integers
+// (times, intValue) as decimal strings, fields at their default value omitted.
+import type { OtlpAttributeValue } from "../mappers/attribute-mapper.js";
+import type { KeyEntry } from "./attribute-keys.js";
+import { JsonWriter } from "./json-writer.js";
+import type { AttributeEntries, InstrumentationScope, RequestEmitter, SpanHeader } from "./request-emitter.js";
+
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const STRING_VALUE = ascii('{"stringValue":');
+const INT_VALUE = ascii('{"intValue":"');
+const DOUBLE_VALUE = ascii('{"doubleValue":');
+const QUOTE_CLOSE_BRACE = ascii('"}');
+const BOOL_TRUE = ascii('{"boolValue":true}');
+const BOOL_FALSE = ascii('{"boolValue":false}');
+const CLOSE_BRACE = 0x7d;
+
+export class JsonEmitter implements RequestEmitter {
+  private firstResource = true;
+  private firstScope = true;
+  private firstSpan = true;
+  private firstAttribute = true;
+  private inEvents = false;
+  private inLinks = false;
+
+  constructor(private readonly w: JsonWriter) {}
+
+  /** Opens the request; call first, on a fresh writer. */
+  open(): void {
+    this.firstResource = true;
+    this.w.ascii('{"resourceSpans":[');
+  }
+
+  /** Closes the request; call once, after the last resource. */
+  close(): void {
+    this.w.ascii("]}");
+  }
+
+  beginResource(attributes: AttributeEntries): void {
+    const w = this.w;
+    w.ascii(this.firstResource ? '{"resource":{"attributes":' : ',{"resource":{"attributes":');
+    this.entries(attributes);
+    w.ascii('},"scopeSpans":[');
+    this.firstResource = false;
+    this.firstScope = true;
+  }
+
+  beginScope(scope: InstrumentationScope): void {
+    const w = this.w;
+    w.ascii(this.firstScope ? '{"scope":{"name":' : ',{"scope":{"name":');
+    w.string(scope.name);
+    if (scope.version !== undefined) {
+      w.ascii(',"version":');
+      w.string(scope.version);
+    }
+    if (scope.attributes !== undefined) {
+      w.ascii(',"attributes":');
+      this.entries(scope.attributes);
+    }
+    w.ascii('},"spans":[');
+    this.firstScope = false;
+    this.firstSpan = true;
+  }
+
+  beginSpan(h: SpanHeader): void {
+    const w = this.w;
+    w.ascii(this.firstSpan ? '{"traceId":"' : ',{"traceId":"');
+    w.ascii(h.traceId);
+    w.ascii('","spanId":"');
+    w.ascii(h.spanId);
+    if (h.parentSpanId !== undefined) {
+      w.ascii('","parentSpanId":"');
+      w.ascii(h.parentSpanId);
+    }
+    w.ascii('","flags":');
+    w.ascii(String(h.flags));
+    w.ascii(',"name":');
+    w.string(h.name);
+    w.ascii(',"kind":');
+    w.ascii(String(h.kind));
+    w.ascii(',"startTimeUnixNano":"');
+    w.unixNanos(h.startMs);
+    w.ascii('","endTimeUnixNano":"');
+    w.unixNanos(h.endMs);
+    w.ascii('","attributes":[');
+    this.firstSpan = false;
+    this.firstAttribute = true;
+    this.inEvents = false;
+    this.inLinks = false;
+  }
+
+  attribute(key: KeyEntry, value: OtlpAttributeValue): void {
+    const w = this.w;
+    // The cached key starts with the separating comma; the first attribute skips it.
+    w.bytes((key.bytes ??= encodedKey(key.key)), this.firstAttribute ? 1 : 0);
+    this.firstAttribute = false;
+    this.anyValue(value);
+    w.byte(CLOSE_BRACE);
+  }
+
+  endAttributes(): void {
+    this.w.ascii("]");
+  }
+
+  event(name: string, timeMs: number, attributes: AttributeEntries | undefined): void {
+    const w = this.w;
+    w.ascii(this.inEvents ? ',{"timeUnixNano":"' : ',"events":[{"timeUnixNano":"');
+    this.inEvents = true;
+    w.unixNanos(timeMs);
+    w.ascii('","name":');
+    w.string(name);
+    if (attributes !== undefined) {
+      w.ascii(',"attributes":');
+      this.entries(attributes);
+    }
+    w.ascii("}");
+  }
+
+  link(traceId: string, spanId: string, flags: number, attributes: AttributeEntries | undefined): void {
+    const w = this.w;
+    if (this.inLinks) {
+      w.ascii(",");
+    } else {
+      w.ascii(this.inEvents ? '],"links":[' : ',"links":[');
+      this.inEvents = false;
+      this.inLinks = true;
+    }
+    w.ascii('{"traceId":"');
+    w.ascii(traceId);
+    w.ascii('","spanId":"');
+    w.ascii(spanId);
+    w.ascii('"');
+    if (attributes !== undefined) {
+      w.ascii(',"attributes":');
+      this.entries(attributes);
+    }
+    w.ascii(',"flags":');
+    w.ascii(String(flags));
+    w.ascii("}");
+  }
+
+  endSpan(statusCode: number, statusMessage: string | undefined): void {
+    const w = this.w;
+    w.ascii(this.inEvents || this.inLinks ? '],"status":{' : ',"status":{');
+    const hasMessage = statusMessage !== undefined && statusMessage !== "";
+    if (hasMessage) {
+      w.ascii('"message":');
+      w.string(statusMessage);
+    }
+    if (statusCode !== 0) {
+      w.ascii(hasMessage ? ',"code":' : '"code":');
+      w.ascii(String(statusCode));
+    }
+    w.ascii("}}");
+  }
+
+  endScope(): void {
+    this.w.ascii("]}");
+  }
+
+  endResource(): void {
+    this.w.ascii("]}");
+  }
+
+  private entries(attributes: AttributeEntries): void {
+    this.w.ascii("[");
+    let first = true;
+    for (const key in attributes) {
+      const value = attributes[key];
+      if (value === undefined) continue;
+      this.keyValue(first, key, value);
+      first = false;
+    }
+    this.w.ascii("]");
+  }
+
+  private keyValue(first: boolean, key: string, value: OtlpAttributeValue): void {
+    const w = this.w;
+    w.ascii(first ? '{"key":' : ',{"key":');
+    w.string(key);
+    w.ascii(',"value":');
+    this.anyValue(value);
+    w.ascii("}");
+  }
+
+  private anyValue(value: OtlpAttributeValue): void {
+    const w = this.w;
+    if (typeof value === "string") {
+      w.bytes(STRING_VALUE);
+      w.string(value);
+      w.byte(CLOSE_BRACE);
+    } else if (typeof value === "number") {
+      if (Number.isSafeInteger(value)) {
+        w.bytes(INT_VALUE);
+        w.ascii(String(value));
+        w.bytes(QUOTE_CLOSE_BRACE);
+      } else {
+        w.bytes(DOUBLE_VALUE);
+        w.ascii(doubleText(value));
+        w.byte(CLOSE_BRACE);
+      }
+    } else if (typeof value === "boolean") {
+      w.bytes(value ? BOOL_TRUE : BOOL_FALSE);
+    } else {
+      w.ascii('{"arrayValue":{"values":[');
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) w.ascii(",");
+        this.anyValue(value[i] as string | number | boolean);
+      }
+      w.ascii("]}}");
+    }
+  }
+}
+
+/** proto3 JSON spells non-finite doubles as strings. */
+function doubleText(value: number): string {
+  if (Number.isNaN(value)) return '"NaN"';
+  if (!Number.isFinite(value)) return value > 0 ? '"Infinity"' : '"-Infinity"';
+  return String(value);
+}
+
+/** `,{"key":"…","value":`, the start of a KeyValue object after its separator. */
+function encodedKey(key: string): Uint8Array {
+  const w = new JsonWriter(key.length * 6 + 24);
+  w.ascii(',{"key":');
+  w.string(key);
+  w.ascii(',"value":');
+  return w.finish();
+}

@@ -1,0 +1,117 @@
+// UTF-8 JSON text written straight into a byte buffer: building one large
+// string by concatenation and encoding it afterwards costs more in garbage
+// collection than the encoding itself. String literals are escaped exactly
+// where JSON.stringify escapes them.
+import { ByteBuffer } from "../proto/byte-buffer.js";
+import { splitUnixMs } from "./unix-nanos.js";
+
+const HEX_DIGITS = "0123456789abcdef";
+// Characters JSON.stringify escapes, plus surrogates (escaped when lone).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+export class JsonWriter extends ByteBuffer {
+  /** Nanoseconds since the epoch as decimal digits (the caller writes the quotes). */
+  unixNanos(ms: number): void {
+    const [whole, nanos] = splitUnixMs(ms);
+    if (whole === 0) {
+      this.ascii(String(nanos));
+      return;
+    }
+    // Whole ms as millions (a small integer V8 keeps cached as text) and six digits.
+    const millions = Math.floor(whole / 1e6);
+    const rest = whole - millions * 1e6;
+    if (millions > 0) {
+      this.ascii(String(millions));
+      this.sixDigits(rest);
+    } else {
+      this.ascii(String(rest));
+    }
+    this.sixDigits(nanos);
+  }
+
+  private sixDigits(value: number): void {
+    this.ensure(6);
+    const buf = this.buf;
+    let n = value | 0;
+    for (let i = this.pos + 5; i >= this.pos; i--) {
+      const q = (n / 10) | 0;
+      buf[i] = 0x30 + n - q * 10;
+      n = q;
+    }
+    this.pos += 6;
+  }
+
+  /** A JSON string literal. */
+  string(value: string): void {
+    const length = value.length;
+    // Long text with nothing to escape is encoded natively; the rest goes through the loop below.
+    if (length > 64 && !NEEDS_ESCAPE.test(value)) {
+      this.ensure(length * 3 + 2);
+      this.buf[this.pos++] = 0x22;
+      this.utf8(value);
+      this.buf[this.pos++] = 0x22;
+      return;
+    }
+    this.ensure(length * 6 + 2);
+    const buf = this.buf;
+    let p = this.pos;
+    buf[p++] = 0x22;
+    for (let i = 0; i < length; i++) {
+      let c = value.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x20 && c !== 0x22 && c !== 0x5c) {
+          buf[p++] = c;
+        } else {
+          p = escape(buf, p, c);
+        }
+      } else if (c < 0x800) {
+        buf[p++] = (c >> 6) | 0xc0;
+        buf[p++] = (c & 0x3f) | 0x80;
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const next = value.charCodeAt(i + 1);
+        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+          buf[p++] = (c >> 18) | 0xf0;
+          buf[p++] = ((c >> 12) & 0x3f) | 0x80;
+          buf[p++] = ((c >> 6) & 0x3f) | 0x80;
+          buf[p++] = (c & 0x3f) | 0x80;
+        } else {
+          p = unicodeEscape(buf, p, c); // a lone surrogate, as JSON.stringify writes it
+        }
+      } else {
+        buf[p++] = (c >> 12) | 0xe0;
+        buf[p++] = ((c >> 6) & 0x3f) | 0x80;
+        buf[p++] = (c & 0x3f) | 0x80;
+      }
+    }
+    buf[p++] = 0x22;
+    this.pos = p;
+  }
+}
+
+function escape(buf: Uint8Array, p: number, c: number): number {
+  let short = 0;
+  if (c === 0x22) short = 0x22;
+  else if (c === 0x5c) short = 0x5c;
+  else if (c === 0x08) short = 0x62; // b
+  else if (c === 0x09) short = 0x74; // t
+  else if (c === 0x0a) short = 0x6e; // n
+  else if (c === 0x0c) short = 0x66; // f
+  else if (c === 0x0d) short = 0x72; // r
+  if (short === 0) return unicodeEscape(buf, p, c);
+  buf[p++] = 0x5c;
+  buf[p++] = short;
+  return p;
+}
+
+function unicodeEscape(buf: Uint8Array, p: number, c: number): number {
+  buf[p++] = 0x5c;
+  buf[p++] = 0x75; // u
+  buf[p++] = HEX_DIGITS.charCodeAt((c >> 12) & 0xf);
+  buf[p++] = HEX_DIGITS.charCodeAt((c >> 8) & 0xf);
+  buf[p++] = HEX_DIGITS.charCodeAt((c >> 4) & 0xf);
+  buf[p++] = HEX_DIGITS.charCodeAt(c & 0xf);
+  return p;
+}

@@ -1,0 +1,102 @@
+// OTLP/JSON (opentelemetry-proto docs/specification.md, "JSON Protobuf
+// Encoding"): hex ids (not base64), integer enums, 64-bit integers as decimal
+// strings, lowerCamelCase keys, and the same data as the protobuf request.
+import { describe, expect, it } from "vitest";
+import { encodeTraceRequest, encodeTraceRequestJson } from "../src/index.js";
+import { GENERATE, HELPFUL, nanos, RAG_SPANS, RELEVANCE, ROOT, SEARCH, VERDICT } from "./fixtures.js";
+import { decodeRequest } from "./otlp-proto.js";
+
+const input = { spans: RAG_SPANS, scores: [RELEVANCE, HELPFUL, VERDICT] };
+const json = JSON.parse(new TextDecoder().decode(encodeTraceRequestJson(input).body));
+const spans: any[] = json.resourceSpans.flatMap((rs: any) => rs.scopeSpans.flatMap((ss: any) => ss.spans));
+
+/** Every key of every object in the tree. */
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) keysOf(v, out);
+  else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      keysOf(v, out);
+    }
+  }
+  return out;
+}
+
+/** The JSON request in the shape protobufjs' toObject gives the decoded protobuf (for a field-by-field comparison). */
+function asDecoded(value: unknown, key = ""): unknown {
+  if (Array.isArray(value)) return value.map((v) => asDecoded(v));
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([k]) => k !== "flags") // Span.flags postdates the definitions otlp-transformer 0.57 ships
+      .filter(([, v]) => !(Array.isArray(v) && v.length === 0)) // an empty repeated field is simply absent
+      .map(([k, v]) => [k, asDecoded(v, k)]);
+    return Object.fromEntries(entries);
+  }
+  return key === "doubleValue" && typeof value === "string" ? Number(value) : value;
+}
+
+describe("OTLP/JSON encoding", () => {
+  it("writes ids as lowercase hex, never base64", () => {
+    const root = spans.find((s) => s.name === "rag-query");
+    expect(root.traceId).toBe(ROOT.traceId);
+    expect(root.spanId).toBe(ROOT.spanId);
+    expect(root.parentSpanId).toBe(ROOT.parentSpanId);
+    for (const span of spans) {
+      expect(span.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(span.spanId).toMatch(/^[0-9a-f]{16}$/);
+      for (const link of span.links ?? []) expect(link.traceId).toMatch(/^[0-9a-f]{32}$/);
+    }
+  });
+
+  it("writes enums as integers and 64-bit integers as decimal strings", () => {
+    const generate = spans.find((s) => s.spanId === GENERATE.spanId);
+    expect(generate.kind).toBe(3);
+    expect(generate.status).toEqual({ code: 1 });
+    expect(spans.find((s) => s.spanId === SEARCH.spanId).status).toEqual({ code: 2, message: "search timed out" });
+    expect(generate.startTimeUnixNano).toBe(nanos(GENERATE.startTime));
+    expect(generate.endTimeUnixNano).toBe("1700000001480375000");
+    expect(generate.events[0].timeUnixNano).toBe(nanos(GENERATE.startTime + 200));
+    expect(generate.flags).toBe(0x101);
+    const tokens = generate.attributes.find((a: any) => a.key === "gen_ai.usage.input_tokens");
+    expect(tokens.value).toEqual({ intValue: "812" });
+    const temperature = generate.attributes.find((a: any) => a.key === "gen_ai.request.temperature");
+    expect(temperature.value).toEqual({ doubleValue: 0.2 });
+    const cached = generate.attributes.find((a: any) => a.key === "app.cached");
+    expect(cached.value).toEqual({ boolValue: false });
+    const stops = generate.attributes.find((a: any) => a.key === "gen_ai.request.stop_sequences");
+    expect(stops.value).toEqual({ arrayValue: { values: [{ stringValue: "\n\n" }] } });
+  });
+
+  it("uses only the lowerCamelCase names of the proto fields", () => {
+    const allowed = new Set([
+      "resourceSpans", "resource", "attributes", "key", "value", "scopeSpans", "scope", "name", "version", "spans",
+      "traceId", "spanId", "parentSpanId", "flags", "kind", "startTimeUnixNano", "endTimeUnixNano", "events",
+      "timeUnixNano", "links", "status", "code", "message", "stringValue", "boolValue", "intValue", "doubleValue",
+      "arrayValue", "values",
+    ]);
+    const attributeKeys = new Set(spans.flatMap((s) => [...s.attributes, ...(s.events ?? []).flatMap((e: any) => e.attributes ?? [])].map((a: any) => a.key)));
+    const structural = [...keysOf(json)].filter((k) => !attributeKeys.has(k));
+    expect(structural.filter((k) => !allowed.has(k))).toEqual([]);
+  });
+
+  it("carries exactly what the protobuf request carries", () => {
+    const fromProtobuf = decodeRequest(encodeTraceRequest(input).body);
+    expect(asDecoded(json)).toEqual(asDecoded(fromProtobuf));
+  });
+
+  it("escapes text as JSON does, keeps every character, and spells non-finite doubles as strings", () => {
+    const tricky = 'quote " backslash \\ newline \n tab \t nul \u0000 bell \u0007 é 中 😀 lone \ud800 end';
+    const long = `${tricky} ${"x".repeat(200)} ${tricky}`;
+    const span = { ...ROOT, attributes: { short: tricky, long, nan: Number.NaN, inf: Number.POSITIVE_INFINITY, ninf: -Infinity, big: 2 ** 60, neg: -5 } };
+    const parsed = JSON.parse(new TextDecoder().decode(encodeTraceRequestJson({ spans: [span] }, { attributeMappers: [(s, add) => { for (const k in s.attributes) add(k, s.attributes[k]); }] }).body));
+    const attributes = Object.fromEntries(parsed.resourceSpans[0].scopeSpans[0].spans[0].attributes.map((a: any) => [a.key, a.value]));
+    expect(attributes.short).toEqual({ stringValue: tricky });
+    expect(attributes.long).toEqual({ stringValue: long });
+    expect(attributes.nan).toEqual({ doubleValue: "NaN" });
+    expect(attributes.inf).toEqual({ doubleValue: "Infinity" });
+    expect(attributes.ninf).toEqual({ doubleValue: "-Infinity" });
+    // 2^60 is past 2^53: not a safe integer, so it travels as a double.
+    expect(attributes.big).toEqual({ doubleValue: 2 ** 60 });
+    expect(attributes.neg).toEqual({ intValue: "-5" });
+  });
+});

@@ -1,0 +1,154 @@
+// The attribute mappers on their own: they compose, each can be switched off or
+// told to leave content out, and the payload shapes they read are the ones
+// instrumentations produce (OpenAI, Anthropic, LangChain, LlamaIndex).
+import type { ReadonlySpan } from "@tracehub/core";
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_ATTRIBUTE_MAPPERS,
+  encodeTraceRequest,
+  genAiAttributeMapper,
+  genAiAttributes,
+  inputMessages,
+  openInferenceAttributeMapper,
+  outputMessages,
+  spanAttributes,
+  type SpanAttributeMapper,
+} from "../src/index.js";
+import { GENERATE, RETRIEVE, span } from "./fixtures.js";
+import { attributeMap, decodedSpans, decodeRequest } from "./otlp-proto.js";
+
+function run(mappers: readonly SpanAttributeMapper[], s: ReadonlySpan): Record<string, unknown> {
+  const [decoded] = decodedSpans(decodeRequest(encodeTraceRequest({ spans: [s] }, { attributeMappers: mappers }).body));
+  return attributeMap(decoded?.span.attributes);
+}
+
+describe("attribute mappers", () => {
+  it("run in order, the first to add a key wins, and a custom mapper composes with the built-ins", () => {
+    const custom: SpanAttributeMapper = (s, add) => {
+      add("user.id", "from-custom");
+      add("langfuse.observation.type", s.kind === "llm" ? "GENERATION" : "SPAN");
+      add("skipped", undefined);
+      add("skipped.too", null);
+    };
+    const attributes = run([custom, ...DEFAULT_ATTRIBUTE_MAPPERS], GENERATE);
+    expect(attributes["user.id"]).toBe("from-custom"); // OpenInference's user.id came later
+    expect(attributes["langfuse.observation.type"]).toBe("GENERATION");
+    expect(attributes).not.toHaveProperty("skipped");
+    expect(attributes).not.toHaveProperty("skipped.too");
+  });
+
+  it("can run GenAI alone, OpenInference alone, or with content left out", () => {
+    const genAiOnly = run([genAiAttributes], GENERATE);
+    expect(Object.keys(genAiOnly).every((k) => k.startsWith("gen_ai."))).toBe(true);
+    expect(genAiOnly).toHaveProperty("gen_ai.input.messages");
+
+    const noContent = run([genAiAttributeMapper({ content: false }), openInferenceAttributeMapper({ content: false })], GENERATE);
+    const contentKeys = Object.keys(noContent).filter((k) => /messages|input\.|output\.|tool\.call\.(arguments|result)/.test(k));
+    expect(contentKeys).toEqual([]);
+    expect(noContent["gen_ai.usage.input_tokens"]).toBe(812);
+    expect(noContent["llm.token_count.prompt"]).toBe(812);
+
+    const openInferenceOnly = run([openInferenceAttributeMapper()], RETRIEVE);
+    expect(Object.keys(openInferenceOnly).some((k) => k.startsWith("gen_ai."))).toBe(false);
+    expect(openInferenceOnly["retrieval.documents.0.document.id"]).toBe("doc-1");
+  });
+
+  it("writes nothing from content that core's redaction removed", () => {
+    const hidden = { ...GENERATE, input: undefined, output: undefined };
+    const attributes = run(DEFAULT_ATTRIBUTE_MAPPERS, hidden);
+    expect(Object.keys(attributes).filter((k) => /messages|^input\.|^output\./.test(k))).toEqual([]);
+  });
+
+  it("reads Anthropic-style requests and responses (system, tool_use, tool_result, thinking)", () => {
+    const anthropic = span("00000000000000f0", {
+      kind: "llm",
+      model: "claude-sonnet-4",
+      provider: "anthropic",
+      input: {
+        system: "Be brief.",
+        messages: [
+          { role: "user", content: [{ type: "text", text: "Weather in Paris?" }] },
+          { role: "assistant", content: [{ type: "tool_use", id: "tu_1", name: "weather", input: { city: "Paris" } }] },
+          { role: "user", content: [{ type: "tool_result", tool_use_id: "tu_1", content: "18°C" }] },
+        ],
+      },
+      output: { role: "assistant", stop_reason: "end_turn", content: [{ type: "thinking", thinking: "easy" }, { type: "text", text: "18°C and sunny." }] },
+    });
+    const attributes = run([genAiAttributes], anthropic);
+    expect(JSON.parse(attributes["gen_ai.system_instructions"] as string)).toEqual([{ type: "text", content: "Be brief." }]);
+    expect(JSON.parse(attributes["gen_ai.input.messages"] as string)).toEqual([
+      { role: "user", parts: [{ type: "text", content: "Weather in Paris?" }] },
+      { role: "assistant", parts: [{ type: "tool_call", id: "tu_1", name: "weather", arguments: { city: "Paris" } }] },
+      { role: "user", parts: [{ type: "tool_call_response", id: "tu_1", response: "18°C" }] },
+    ]);
+    expect(JSON.parse(attributes["gen_ai.output.messages"] as string)).toEqual([
+      { role: "assistant", parts: [{ type: "reasoning", content: "easy" }, { type: "text", content: "18°C and sunny." }], finish_reason: "end_turn" },
+    ]);
+    expect(attributes["gen_ai.response.finish_reasons"]).toEqual(["end_turn"]);
+  });
+
+  it("flattens OpenAI tool calls and tool results into OpenInference messages", () => {
+    const toolCall = span("00000000000000f1", {
+      kind: "llm",
+      input: [
+        { role: "user", content: "Weather?" },
+        { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: "weather", arguments: '{"city":"Paris"}' } }] },
+        { role: "tool", tool_call_id: "call_1", content: "18°C" },
+      ],
+    });
+    const attributes = run([openInferenceAttributeMapper()], toolCall);
+    expect(attributes).toMatchObject({
+      "llm.input_messages.0.message.role": "user",
+      "llm.input_messages.0.message.content": "Weather?",
+      "llm.input_messages.1.message.role": "assistant",
+      "llm.input_messages.1.message.tool_calls.0.tool_call.id": "call_1",
+      "llm.input_messages.1.message.tool_calls.0.tool_call.function.name": "weather",
+      "llm.input_messages.1.message.tool_calls.0.tool_call.function.arguments": '{"city":"Paris"}',
+      "llm.input_messages.2.message.role": "tool",
+      "llm.input_messages.2.message.tool_call_id": "call_1",
+      "llm.input_messages.2.message.content": "18°C",
+    });
+  });
+
+  it("normalises plain-text prompts and completions", () => {
+    expect(inputMessages("hi")).toEqual([{ role: "user", parts: [{ type: "text", content: "hi" }] }]);
+    expect(inputMessages({ prompt: "complete me" })).toEqual([{ role: "user", parts: [{ type: "text", content: "complete me" }] }]);
+    expect(outputMessages({ choices: [{ text: "done", finish_reason: "length" }] })).toEqual([
+      { role: "assistant", parts: [{ type: "text", content: "done" }], finish_reason: "length" },
+    ]);
+    expect(inputMessages({ not: "messages" })).toBeUndefined();
+    expect(inputMessages([{ role: "user", content: "ok" }, 42])).toBeUndefined();
+  });
+
+  it("reads reranker input and output documents", () => {
+    const rerank = span("00000000000000f2", {
+      kind: "reranker",
+      model: "rerank-v3",
+      input: { query: "otlp", documents: [{ id: "a", content: "A" }, { id: "b", content: "B" }] },
+      output: [{ id: "b", content: "B", score: 0.9 }],
+    });
+    expect(run([openInferenceAttributeMapper()], rerank)).toMatchObject({
+      "openinference.span.kind": "RERANKER",
+      "reranker.model_name": "rerank-v3",
+      "reranker.input_documents.0.document.id": "a",
+      "reranker.input_documents.1.document.content": "B",
+      "reranker.output_documents.0.document.id": "b",
+      "reranker.output_documents.0.document.score": 0.9,
+    });
+  });
+
+  it("never serves a payload changed between two requests from a stale cache", () => {
+    const input = { query: "first" };
+    const tool = span("00000000000000f4", { kind: "tool", input });
+    expect(run(DEFAULT_ATTRIBUTE_MAPPERS, tool)["input.value"]).toBe('{"query":"first"}');
+    input.query = "second";
+    const attributes = run(DEFAULT_ATTRIBUTE_MAPPERS, tool);
+    expect(attributes["input.value"]).toBe('{"query":"second"}');
+    expect(attributes["gen_ai.tool.call.arguments"]).toBe('{"query":"second"}');
+  });
+
+  it("passes the span's own attributes through unchanged", () => {
+    const s = span("00000000000000f3", { attributes: { "a.string": "x", "a.int": -3, "a.double": 1.25, "a.bools": [true, false], "a.empty": [] } });
+    expect(run([spanAttributes], s)).toEqual({ "a.string": "x", "a.int": -3, "a.double": 1.25, "a.bools": [true, false], "a.empty": [] });
+  });
+});

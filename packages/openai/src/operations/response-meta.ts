@@ -1,0 +1,40 @@
+// What every response says about itself (id, served model, finish reasons,
+// usage) written to the span, shared by non-streamed and streamed calls.
+import type { SpanHandle } from "@tracehub/core";
+import { toUsage } from "./openai-usage.js";
+
+export interface ResponseMeta {
+  id?: unknown;
+  model?: unknown;
+  finishReasons?: (string | undefined)[];
+  usage?: unknown;
+  systemFingerprint?: unknown;
+}
+
+/** A finish reason that means the provider filtered the output: recorded as a content_filter error. */
+const FILTERED = new Set(["content_filter"]);
+
+export function recordResponseMeta(span: SpanHandle, meta: ResponseMeta): void {
+  if (typeof meta.id === "string" && meta.id !== "") span.setAttribute("gen_ai.response.id", meta.id);
+  if (typeof meta.model === "string" && meta.model !== "") {
+    span.setModel(meta.model);
+    span.setAttribute("gen_ai.response.model", meta.model);
+  }
+  if (typeof meta.systemFingerprint === "string") span.setAttribute("openai.response.system_fingerprint", meta.systemFingerprint);
+  const reasons = (meta.finishReasons ?? []).filter((reason): reason is string => typeof reason === "string");
+  if (reasons.length > 0) span.setAttribute("gen_ai.response.finish_reasons", reasons);
+  const usage = toUsage(meta.usage);
+  if (usage !== undefined) span.setUsage(usage);
+  const filtered = reasons.find((reason) => FILTERED.has(reason));
+  if (filtered !== undefined) {
+    span.recordError({ name: "ContentFilter", message: `the provider filtered the output (finish reason ${filtered})` }, "content_filter");
+  }
+}
+
+export function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+export function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,5 +1,6 @@
 // Every published package must load from its build both as ESM (`import`) and
 // as CommonJS (`require`), with the same named exports and type declarations for both.
+// Private packages (`"private": true`, e.g. test-support) are never published or built: skipped.
 import { createRequire } from "node:module";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -7,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const packagesDir = resolve(import.meta.dirname, "../packages");
-const packages = readdirSync(packagesDir).filter((dir) => existsSync(join(packagesDir, dir, "package.json")));
+const isPublished = (dir: string): boolean => JSON.parse(readFileSync(join(packagesDir, dir, "package.json"), "utf8")).private !== true;
+const packages = readdirSync(packagesDir).filter((dir) => existsSync(join(packagesDir, dir, "package.json")) && isPublished(dir));
 
 describe.each(packages)("package %s", (dir) => {
   const root = join(packagesDir, dir);

@@ -1,10 +1,5 @@
 // Who serves the Messages API, from the client's base URL.
-
-export interface ServerInfo {
-  provider: string;
-  address?: string;
-  port?: number;
-}
+import type { ServerInfo } from "@tracehub/instrumentation";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "0.0.0.0", "[::1]", "::1"]);
 const cache = new Map<string, ServerInfo>();

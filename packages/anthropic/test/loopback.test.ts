@@ -1,19 +1,16 @@
 // The real transport: the Anthropic SDK's own fetch against a node:http server
 // on 127.0.0.1, including what msw cannot show (a client closing the stream).
 import Anthropic from "@anthropic-ai/sdk";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { useLoopbackServer, useTestHub, writeSse } from "@tracehub/test-support";
+import { describe, expect, it } from "vitest";
 import { instrumentAnthropic } from "../src/index.js";
 import { MESSAGE, streamEvents } from "./fixtures.js";
-import { RATE_LIMIT_HEADERS, testHub, type TestHub } from "./helpers.js";
-import { startLoopbackServer, writeSse, type LoopbackServer } from "./loopback-server.js";
+import { RATE_LIMIT_HEADERS, typedEvents } from "./helpers.js";
 
-let t: TestHub;
-let server: LoopbackServer;
-
-beforeEach(async () => {
-  t = await testHub();
+const t = useTestHub();
+const server = useLoopbackServer(() => {
   let attempts = 0;
-  server = await startLoopbackServer(async ({ body }, res) => {
+  return async ({ body }, res) => {
     if (body.model === "flaky" && attempts++ === 0) {
       res.writeHead(429, { "content-type": "application/json", "retry-after": "1", "retry-after-ms": "5" });
       res.end(JSON.stringify({ type: "error", error: { type: "rate_limit_error", message: "slow down" } }));
@@ -24,12 +21,8 @@ beforeEach(async () => {
       res.end(JSON.stringify(MESSAGE));
       return;
     }
-    await writeSse(res, streamEvents("text", ["a", "b", "c", "d", "e"]));
-  });
-});
-afterEach(async () => {
-  await server.close();
-  await t.hub.shutdown();
+    await writeSse(res, typedEvents(streamEvents("text", ["a", "b", "c", "d", "e"])), { done: false });
+  };
 });
 
 const client = (maxRetries = 0) => instrumentAnthropic(new Anthropic({ apiKey: "sk-ant-local", baseURL: server.baseURL, maxRetries }), { hub: t.hub });

@@ -1,35 +1,15 @@
 import Anthropic from "@anthropic-ai/sdk";
-import { delay, http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { delay, HttpResponse } from "msw";
+import { useMockedVendorApi } from "@tracehub/test-support";
+import { describe, expect, it } from "vitest";
 import { instrumentAnthropic } from "../src/index.js";
 import { MESSAGE, TOOL_MESSAGE, streamEvents } from "./fixtures.js";
-import { RATE_LIMIT_HEADERS, anthropicSse, capture, testHub, type CapturedRequest, type TestHub } from "./helpers.js";
+import { RATE_LIMIT_HEADERS, anthropicSse } from "./helpers.js";
 
 const URL = "https://api.anthropic.com/v1/messages";
-const server = setupServer();
-const received: CapturedRequest[] = [];
-let t: TestHub;
+const { received, tracing: t, replyTo } = useMockedVendorApi();
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(async () => {
-  received.length = 0;
-  t = await testHub();
-});
-afterEach(async () => {
-  server.resetHandlers();
-  await t.hub.shutdown();
-});
-
-function reply(answer: () => Response | Promise<Response>) {
-  server.use(
-    http.post(URL, async ({ request }) => {
-      await capture(request, received);
-      return answer();
-    }),
-  );
-}
+const reply = (answer: () => Response | Promise<Response>) => replyTo(URL, answer);
 
 const client = (options: Partial<ConstructorParameters<typeof Anthropic>[0]> = {}) =>
   instrumentAnthropic(new Anthropic({ apiKey: "sk-ant-test", maxRetries: 0, ...options }), { hub: t.hub });

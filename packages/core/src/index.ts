@@ -50,7 +50,7 @@ export type {
 } from "./adapter.js";
 
 // Tracer API
-export { Hub, type HubSettings, type HubStats, type QueueTuning } from "./hub/hub.js";
+export { Hub, type HubSettings, type HubSpoolSettings, type HubStats, type QueueTuning } from "./hub/hub.js";
 export { createHub } from "./hub/create-hub.js";
 export { getDefaultHub, setDefaultHub } from "./hub/default-hub.js";
 export { traced, observe, type TracedOptions } from "./hub/traced-decorator.js";
@@ -74,6 +74,7 @@ export { parseTraceparent, extractTraceparent, formatTraceparent } from "./conte
 
 // Delivery
 export { DeliveryQueue, type DeliveryQueueOptions, type AdapterStats } from "./delivery/delivery-queue.js";
+export type { SpoolOptions } from "./spool/spool-options.js";
 export { parseRetryAfter } from "./delivery/retry-after.js";
 export { backoffDelay } from "./delivery/backoff.js";
 

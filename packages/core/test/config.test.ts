@@ -21,6 +21,22 @@ async function configError(promise: Promise<unknown>): Promise<ConfigError> {
   return error as ConfigError;
 }
 
+
+/**
+ * In this workspace every adapter package sits next to core; an application
+ * that installed only core has none. This importer makes core's own bare
+ * `import("@tracehub/…")` fail as it would there, so only the cwd lookup
+ * (an empty app directory) decides.
+ */
+const coreCannotSeeAdapters = async (specifier: string): Promise<unknown> => {
+  if (specifier.startsWith("@tracehub/")) {
+    throw Object.assign(new Error(`Cannot find package '${specifier}'`), { code: "ERR_MODULE_NOT_FOUND" });
+  }
+  return import(specifier);
+};
+/** …and the application directory has no adapter package either (under vitest, resolution can see the workspace). */
+const onlyCore = { importModule: coreCannotSeeAdapters, resolveFromApp: () => ({ kind: "missing" as const }) };
+
 describe("ConfigError collects every problem at once", () => {
   it("reports bad values, a missing package and a factory's own problems in one error", async () => {
     const fake = fakeFactory("fake", {
@@ -36,7 +52,7 @@ describe("ConfigError collects every problem at once", () => {
         env: { TRACEHUB_SAMPLE_RATE: "abc", TRACEHUB_HIDE_INPUTS: "maybe", TRACEHUB_EXPORTERS: "langfuse,fake" },
         adapterFactories: { fake },
         cwd: emptyApp,
-      }),
+      }, onlyCore),
     );
 
     expect(error.problems.map((p) => p.source).sort()).toEqual(
@@ -247,11 +263,10 @@ describe("choosing exporters", () => {
 
   it("an auto-detected exporter whose package is missing is only a debug note", async () => {
     const log = recordingLogger();
-    const config = await resolveHubConfig({
-      env: { LANGFUSE_PUBLIC_KEY: "pk-lf-1234", TRACEHUB_DEBUG: "1" },
-      cwd: emptyApp,
-      log,
-    });
+    const config = await resolveHubConfig(
+      { env: { LANGFUSE_PUBLIC_KEY: "pk-lf-1234", TRACEHUB_DEBUG: "1" }, cwd: emptyApp, log },
+      onlyCore,
+    );
     expect(config.adapters).toEqual([]);
     expect(log.debugs.some((m) => m.includes("@tracehub/langfuse is not installed") && m.includes("pnpm add"))).toBe(
       true,

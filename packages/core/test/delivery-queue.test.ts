@@ -27,6 +27,9 @@ function score(id: string): Score {
   return { id, traceId: "0af7651916cd43dd8448eb211c80319c", name: "relevance", value: 0.8, dataType: "numeric", source: "api", time: 1 };
 }
 
+/** The spool counters of a queue without a spool. */
+const NO_SPOOL = { spooled: 0, unspooled: 0, spoolSkipped: 0, spoolBytes: 0 };
+
 const ids = (batch: ExportBatch): string[] => [...batch.spans.map((s) => s.spanId), ...batch.scores.map((s) => s.id)];
 
 type Script = (batch: ExportBatch, call: number) => ExportResult | Promise<ExportResult>;
@@ -471,12 +474,12 @@ describe("stats and secrets", () => {
     const queue = queueFor(adapter);
     enqueueSpans(queue, "a", "b", "c");
     await advance(1);
-    expect(queue.stats()).toEqual({ adapter: "scripted", exported: 0, retried: 0, dropped: 0, failed: 0, queued: 1, inFlight: 2 });
+    expect(queue.stats()).toEqual({ adapter: "scripted", exported: 0, retried: 0, dropped: 0, failed: 0, queued: 1, inFlight: 2, ...NO_SPOOL });
     finish({ kind: "ok" });
     await advance(1000);
     finish({ kind: "ok" });
     await advance(0);
-    expect(queue.stats()).toEqual({ adapter: "scripted", exported: 3, retried: 0, dropped: 0, failed: 0, queued: 0, inFlight: 0 });
+    expect(queue.stats()).toEqual({ adapter: "scripted", exported: 3, retried: 0, dropped: 0, failed: 0, queued: 0, inFlight: 0, ...NO_SPOOL });
   });
 
   it("never puts a secret into lastError or a log line", async () => {

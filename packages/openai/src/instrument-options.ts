@@ -1,14 +1,8 @@
-// Options of instrumentOpenAI.
-import type { Attributes, Hub } from "@tracehub/core";
+// Options of instrumentOpenAI: the ones every vendor instrumentation takes,
+// plus stream usage.
+import { resolveTraceSettings, type InstrumentOptions, type TraceSettings } from "@tracehub/instrumentation";
 
-export interface InstrumentOpenAIOptions {
-  /** Hub the spans go to; the process-wide default hub (configured from the environment) when left out. */
-  hub?: Hub;
-  /**
-   * Record messages and outputs as the span's input and output. Default true;
-   * the hub's hideInputs/hideOutputs/mask settings apply on top either way.
-   */
-  captureContent?: boolean;
+export interface InstrumentOpenAIOptions extends InstrumentOptions {
   /**
    * Add `stream_options: { include_usage: true }` to streamed chat and
    * completions requests that do not set it, so every stream reports usage
@@ -16,26 +10,8 @@ export interface InstrumentOpenAIOptions {
    * off for a server that rejects `stream_options`. Default true.
    */
   streamUsage?: boolean;
-  /** Provider to record instead of the one derived from the client's base URL. */
-  provider?: string;
-  /** Attributes added to every span this client produces. */
-  attributes?: Attributes;
-}
-
-export interface TraceSettings {
-  hub: Hub | undefined;
-  captureContent: boolean;
-  streamUsage: boolean;
-  provider: string | undefined;
-  attributes: Attributes | undefined;
 }
 
 export function resolveSettings(options: InstrumentOpenAIOptions | undefined): TraceSettings {
-  return {
-    hub: options?.hub,
-    captureContent: options?.captureContent !== false,
-    streamUsage: options?.streamUsage !== false,
-    provider: typeof options?.provider === "string" ? options.provider : undefined,
-    attributes: options?.attributes,
-  };
+  return { ...resolveTraceSettings(options), streamUsage: options?.streamUsage !== false };
 }

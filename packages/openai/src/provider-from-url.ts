@@ -1,11 +1,6 @@
 // Who serves an OpenAI-compatible API, from the client's base URL: the
 // provider recorded on spans (and used to pick host-specific prices).
-
-export interface ServerInfo {
-  provider: string;
-  address?: string;
-  port?: number;
-}
+import type { ServerInfo } from "@tracehub/instrumentation";
 
 const HOSTED: [suffix: string, provider: string][] = [
   ["api.openai.com", "openai"],

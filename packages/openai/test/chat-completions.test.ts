@@ -1,38 +1,20 @@
 import OpenAI from "openai";
-import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { HttpResponse } from "msw";
+import { useMockedVendorApi } from "@tracehub/test-support";
+import { describe, expect, it } from "vitest";
 import { instrumentOpenAI } from "../src/index.js";
 import { CHAT_COMPLETION, MESSAGES, TOOL_COMPLETION, textChunks, toolCallChunks } from "./fixtures.js";
-import { RATE_LIMIT_HEADERS, capture, openaiSse, testHub, type CapturedRequest, type TestHub } from "./helpers.js";
+import { RATE_LIMIT_HEADERS, openaiSse } from "./helpers.js";
 
 const URL = "https://api.openai.com/v1/chat/completions";
-const server = setupServer();
-const received: CapturedRequest[] = [];
-let t: TestHub;
-
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(async () => {
-  received.length = 0;
-  t = await testHub();
-});
-afterEach(async () => {
-  server.resetHandlers();
-  await t.hub.shutdown();
-});
+const { received, tracing: t, replyTo } = useMockedVendorApi();
 
 function client(options: ConstructorParameters<typeof OpenAI>[0] = {}) {
   return instrumentOpenAI(new OpenAI({ apiKey: "sk-test", maxRetries: 0, ...options }), { hub: t.hub });
 }
 
 function reply(body: object | (() => Response), headers: Record<string, string> = {}) {
-  server.use(
-    http.post(URL, async ({ request }) => {
-      await capture(request, received);
-      return typeof body === "function" ? (body as () => Response)() : HttpResponse.json(body as Record<string, unknown>, { headers });
-    }),
-  );
+  replyTo(URL, () => (typeof body === "function" ? (body as () => Response)() : HttpResponse.json(body as Record<string, unknown>, { headers })));
 }
 
 describe("chat.completions.create, not streamed", () => {

@@ -1,35 +1,17 @@
 // responses.create, embeddings.create and completions.create, streamed and not.
 import OpenAI from "openai";
-import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { HttpResponse } from "msw";
+import { sseResponse, useMockedVendorApi } from "@tracehub/test-support";
+import { describe, expect, it } from "vitest";
 import { instrumentOpenAI } from "../src/index.js";
 import { COMPLETION, EMBEDDING, RESPONSE } from "./fixtures.js";
-import { capture, openaiSse, sseResponse, testHub, type CapturedRequest, type TestHub } from "./helpers.js";
+import { openaiSse } from "./helpers.js";
 
 const BASE = "https://api.openai.com/v1";
-const server = setupServer();
-const received: CapturedRequest[] = [];
-let t: TestHub;
-
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(async () => {
-  received.length = 0;
-  t = await testHub();
-});
-afterEach(async () => {
-  server.resetHandlers();
-  await t.hub.shutdown();
-});
+const { received, tracing: t, replyTo } = useMockedVendorApi();
 
 function route(path: string, answer: () => Response) {
-  server.use(
-    http.post(`${BASE}${path}`, async ({ request }) => {
-      await capture(request, received);
-      return answer();
-    }),
-  );
+  replyTo(`${BASE}${path}`, answer);
 }
 
 const client = () => instrumentOpenAI(new OpenAI({ apiKey: "sk-test", maxRetries: 0 }), { hub: t.hub });

@@ -2,36 +2,32 @@
 // 127.0.0.1. Abandoned and aborted streams live here because only a real
 // connection shows the client closing it.
 import OpenAI from "openai";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { useLoopbackServer, useTestHub, writeSse } from "@tracehub/test-support";
+import { describe, expect, it } from "vitest";
 import { instrumentOpenAI } from "../src/index.js";
 import { CHAT_COMPLETION, textChunks } from "./fixtures.js";
-import { RATE_LIMIT_HEADERS, testHub, type TestHub } from "./helpers.js";
-import { startLoopbackServer, writeSse, type LoopbackServer } from "./loopback-server.js";
+import { RATE_LIMIT_HEADERS, dataEvents } from "./helpers.js";
 
-let t: TestHub;
-let server: LoopbackServer;
-
-beforeEach(async () => {
-  t = await testHub();
-  let attempts = 0;
-  server = await startLoopbackServer(async ({ body }, res) => {
-    if (body.model === "flaky" && attempts++ === 0) {
-      res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "5", "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "1s" });
-      res.end(JSON.stringify({ error: { message: "Rate limit reached", type: "requests", code: "rate_limit_exceeded" } }));
-      return;
-    }
-    if (body.stream !== true) {
-      res.writeHead(200, { "content-type": "application/json", ...RATE_LIMIT_HEADERS });
-      res.end(JSON.stringify(CHAT_COMPLETION));
-      return;
-    }
-    await writeSse(res, textChunks(["a", "b", "c", "d", "e", "f"], body.stream_options?.include_usage === true));
-  });
-});
-afterEach(async () => {
-  await server.close();
-  await t.hub.shutdown();
-});
+const t = useTestHub();
+const server = useLoopbackServer(
+  () => {
+    let attempts = 0;
+    return async ({ body }, res) => {
+      if (body.model === "flaky" && attempts++ === 0) {
+        res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "5", "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "1s" });
+        res.end(JSON.stringify({ error: { message: "Rate limit reached", type: "requests", code: "rate_limit_exceeded" } }));
+        return;
+      }
+      if (body.stream !== true) {
+        res.writeHead(200, { "content-type": "application/json", ...RATE_LIMIT_HEADERS });
+        res.end(JSON.stringify(CHAT_COMPLETION));
+        return;
+      }
+      await writeSse(res, dataEvents(textChunks(["a", "b", "c", "d", "e", "f"], body.stream_options?.include_usage === true)));
+    };
+  },
+  { basePath: "/v1" },
+);
 
 const client = () => instrumentOpenAI(new OpenAI({ apiKey: "sk-local", baseURL: server.baseURL, maxRetries: 0 }), { hub: t.hub });
 

@@ -2,36 +2,16 @@
 // request headers, its own APIPromise and Stream classes).
 import OpenAI from "openai-v4";
 import { delay, http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMockedVendorApi } from "@tracehub/test-support";
+import { describe, expect, it } from "vitest";
 import { instrumentOpenAI } from "../src/index.js";
 import { CHAT_COMPLETION, EMBEDDING, textChunks, toolCallChunks } from "./fixtures.js";
-import { RATE_LIMIT_HEADERS, capture, openaiSse, testHub, type CapturedRequest, type TestHub } from "./helpers.js";
+import { RATE_LIMIT_HEADERS, openaiSse } from "./helpers.js";
 
 const URL = "https://api.openai.com/v1/chat/completions";
-const server = setupServer();
-const received: CapturedRequest[] = [];
-let t: TestHub;
+const { server, received, tracing: t, replyTo } = useMockedVendorApi();
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(async () => {
-  received.length = 0;
-  t = await testHub();
-});
-afterEach(async () => {
-  server.resetHandlers();
-  await t.hub.shutdown();
-});
-
-function reply(answer: () => Response | Promise<Response>) {
-  server.use(
-    http.post(URL, async ({ request }) => {
-      await capture(request, received);
-      return answer();
-    }),
-  );
-}
+const reply = (answer: () => Response | Promise<Response>) => replyTo(URL, answer);
 
 const client = (options: Partial<ConstructorParameters<typeof OpenAI>[0]> = {}) =>
   instrumentOpenAI(new OpenAI({ apiKey: "sk-test", maxRetries: 0, ...options }), { hub: t.hub });

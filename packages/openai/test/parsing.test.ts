@@ -1,31 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categorizeSdkError, parseDurationMs, parseRateLimitHeaders, parseResetAt, serverFromBaseURL } from "../src/index.js";
-
-describe("parseDurationMs", () => {
-  it.each([
-    ["6ms", 6],
-    ["1s", 1_000],
-    ["6m0s", 360_000],
-    ["1h2m3.5s", 3_723_500],
-    ["0.5s", 500],
-    ["250us", 0.25],
-  ])("%s is %d ms", (text, ms) => expect(parseDurationMs(text)).toBeCloseTo(ms));
-
-  it.each(["", "abc", "5", "1x", "s"])("rejects %j", (text) => expect(parseDurationMs(text)).toBeUndefined());
-});
-
-describe("parseResetAt", () => {
-  const now = 1_700_000_000_000;
-  it("reads durations, seconds, epoch seconds and ms, and dates", () => {
-    expect(parseResetAt("6m0s", now)).toBe(now + 360_000);
-    expect(parseResetAt("20", now)).toBe(now + 20_000);
-    expect(parseResetAt("1893456000", now)).toBe(1_893_456_000_000);
-    expect(parseResetAt("1893456000000", now)).toBe(1_893_456_000_000);
-    expect(parseResetAt("2030-01-01T00:00:00Z", now)).toBe(Date.UTC(2030, 0, 1));
-    expect(parseResetAt("soon", now)).toBeUndefined();
-    expect(parseResetAt(null, now)).toBeUndefined();
-  });
-});
+import { categorizeSdkError, parseRateLimitHeaders, serverFromBaseURL } from "../src/index.js";
 
 describe("parseRateLimitHeaders", () => {
   it("returns undefined without rate-limit headers and ignores garbage values", () => {

@@ -1,47 +1,31 @@
 // Fault injection: every retry rule and error class the wrapper records.
 import OpenAI, { AzureOpenAI } from "openai";
 import { delay, http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMockedVendorApi } from "@tracehub/test-support";
+import { describe, expect, it } from "vitest";
 import { instrumentOpenAI } from "../src/index.js";
 import { CHAT_COMPLETION } from "./fixtures.js";
-import { RATE_LIMIT_HEADERS, capture, testHub, type CapturedRequest, type TestHub } from "./helpers.js";
+import { RATE_LIMIT_HEADERS } from "./helpers.js";
 
 const URL = "https://api.openai.com/v1/chat/completions";
-const server = setupServer();
-const received: CapturedRequest[] = [];
-let t: TestHub;
-
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterAll(() => server.close());
-beforeEach(async () => {
-  received.length = 0;
-  t = await testHub();
-});
-afterEach(async () => {
-  server.resetHandlers();
-  await t.hub.shutdown();
-});
+const { server, received, tracing: t, replyTo } = useMockedVendorApi();
 
 const ask = (openai: OpenAI) => openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "x" }] });
 
 describe("retries", () => {
   it("records a 429 then success: retry count 1, a retry event, rate limits from the final response", async () => {
     let attempt = 0;
-    server.use(
-      http.post(URL, async ({ request }) => {
-        await capture(request, received);
-        if (attempt++ === 0) {
-          // No body: msw never settles the cancel of a body the SDK drops before retrying (the bare SDK hangs
-          // too). loopback.test.ts covers a 429 with a JSON body on a real connection.
-          return new HttpResponse(null, {
-            status: 429,
-            headers: { "retry-after-ms": "5", "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "1s" },
-          });
-        }
-        return HttpResponse.json(CHAT_COMPLETION, { headers: RATE_LIMIT_HEADERS });
-      }),
-    );
+    replyTo(URL, () => {
+      if (attempt++ === 0) {
+        // No body: msw never settles the cancel of a body the SDK drops before retrying (the bare SDK hangs
+        // too). loopback.test.ts covers a 429 with a JSON body on a real connection.
+        return new HttpResponse(null, {
+          status: 429,
+          headers: { "retry-after-ms": "5", "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "1s" },
+        });
+      }
+      return HttpResponse.json(CHAT_COMPLETION, { headers: RATE_LIMIT_HEADERS });
+    });
     const openai = instrumentOpenAI(new OpenAI({ apiKey: "sk-test", maxRetries: 2 }), { hub: t.hub });
     const completion = await ask(openai);
     expect(completion.id).toBe("chatcmpl-1");
@@ -138,12 +122,7 @@ describe("errors", () => {
 describe("providers from the base URL", () => {
   it("records Azure for an AzureOpenAI client", async () => {
     const azureUrl = "https://my-res.openai.azure.com/openai/deployments/gpt4o/chat/completions";
-    server.use(
-      http.post(azureUrl, async ({ request }) => {
-        await capture(request, received);
-        return HttpResponse.json(CHAT_COMPLETION);
-      }),
-    );
+    replyTo(azureUrl, () => HttpResponse.json(CHAT_COMPLETION));
     const azure = instrumentOpenAI(
       new AzureOpenAI({ apiKey: "az-key", endpoint: "https://my-res.openai.azure.com", apiVersion: "2024-10-21", deployment: "gpt4o", maxRetries: 0 }),
       { hub: t.hub },

@@ -1,12 +1,8 @@
 // Anthropic's rate-limit headers: `anthropic-ratelimit-{requests,tokens,
 // input-tokens,output-tokens}-{limit,remaining,reset}`, resets as RFC 3339
 // times, parsed into the span's rate-limit windows.
-import type { RateLimit, RateLimitWindow } from "@tracehub/core";
-import { parseCount, parseResetAt } from "./reset-time.js";
-
-interface HeaderSource {
-  get(name: string): string | null;
-}
+import type { RateLimit } from "@tracehub/core";
+import { readRateLimitWindow, type HeaderSource } from "@tracehub/instrumentation";
 
 const WINDOWS: [header: string, window: string][] = [
   ["requests", "requests"],
@@ -15,25 +11,15 @@ const WINDOWS: [header: string, window: string][] = [
   ["output-tokens", "outputTokens"],
 ];
 
-function readWindow(headers: HeaderSource, name: string, receivedAt: number): RateLimitWindow | undefined {
-  const prefix = `anthropic-ratelimit-${name}`;
-  const window: RateLimitWindow = {};
-  const limit = parseCount(headers.get(`${prefix}-limit`));
-  const remaining = parseCount(headers.get(`${prefix}-remaining`));
-  const resetAt = parseResetAt(headers.get(`${prefix}-reset`), receivedAt);
-  if (limit !== undefined) window.limit = limit;
-  if (remaining !== undefined) window.remaining = remaining;
-  if (resetAt !== undefined) window.resetAt = resetAt;
-  return limit === undefined && remaining === undefined && resetAt === undefined ? undefined : window;
-}
-
 /** The rate-limit windows a response announces, or undefined when it announces none. Never throws. */
 export function parseAnthropicRateLimit(headers: HeaderSource, receivedAt: number): RateLimit | undefined {
   try {
     const rateLimit: RateLimit = {};
     let found = false;
     for (const [header, key] of WINDOWS) {
-      const window = readWindow(headers, header, receivedAt);
+      const prefix = `anthropic-ratelimit-${header}`;
+      const names = { limit: `${prefix}-limit`, remaining: `${prefix}-remaining`, reset: `${prefix}-reset` };
+      const window = readRateLimitWindow(headers, names, receivedAt);
       if (window === undefined) continue;
       rateLimit[key] = window;
       found = true;

@@ -3,13 +3,10 @@
 // `input` counts every prompt token, so input = input_tokens + cache reads +
 // cache writes, with cacheRead/cacheWrite saying how many of them were which.
 import type { Usage } from "@tracehub/core";
+import { field } from "@tracehub/instrumentation";
 
 function num(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
-}
-
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** A usage object (from a message, or message_start merged with message_delta) as core Usage. */

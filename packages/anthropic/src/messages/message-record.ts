@@ -1,12 +1,8 @@
 // A messages call's input and its response (a Message, or one rebuilt from a
 // stream) written to the span.
 import type { SpanHandle } from "@tracehub/core";
+import { field, type RequestBody } from "@tracehub/instrumentation";
 import { toUsage } from "./anthropic-usage.js";
-import type { RequestBody } from "./request-parameters.js";
-
-export function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-}
 
 /** The span's input: the system prompt as a leading system message, then the messages; tools alongside. */
 export function messagesInput(body: RequestBody): unknown {

@@ -3,8 +3,9 @@
 // as partial_json pieces, thinking), message_delta (stop reason, cumulative
 // usage). An abandoned stream keeps the blocks received so far.
 import type { SpanHandle } from "@tracehub/core";
+import { field, type StreamRecorder } from "@tracehub/instrumentation";
 import { mergeUsage } from "./anthropic-usage.js";
-import { field, recordMessage } from "./message-record.js";
+import { recordMessage } from "./message-record.js";
 
 interface Block {
   value: Record<string, unknown>;
@@ -12,7 +13,7 @@ interface Block {
   json?: string;
 }
 
-export class MessagesStreamRecorder {
+export class MessagesStreamRecorder implements StreamRecorder {
   private id: unknown;
   private model: unknown;
   private usage: unknown;

@@ -20,6 +20,10 @@ export interface CoreEnv {
   environment?: string;
   release?: string;
   spoolDir?: string;
+  /** TRACEHUB_SPOOL: on for every adapter (true), off (false). */
+  spool?: boolean;
+  spoolMaxBytes?: number;
+  spoolIntervalMs?: number;
   debug?: boolean;
   maxFieldBytes?: number;
   flushIntervalMs?: number;
@@ -41,6 +45,9 @@ export const CORE_ENV_VARIABLES = {
   environment: ["TRACEHUB_ENVIRONMENT"],
   release: ["TRACEHUB_RELEASE"],
   spoolDir: ["TRACEHUB_SPOOL_DIR"],
+  spool: ["TRACEHUB_SPOOL"],
+  spoolMaxBytes: ["TRACEHUB_SPOOL_MAX_BYTES"],
+  spoolIntervalMs: ["TRACEHUB_SPOOL_INTERVAL_MS"],
   debug: ["TRACEHUB_DEBUG"],
   maxFieldBytes: ["TRACEHUB_MAX_FIELD_BYTES"],
   flushIntervalMs: ["TRACEHUB_FLUSH_INTERVAL_MS"],
@@ -52,6 +59,7 @@ export const CORE_ENV_VARIABLES = {
 
 const BOOLEAN_TEXT = /^(true|false|1|0|yes|no)$/i;
 const TRUE_TEXT = /^(true|1|yes)$/i;
+const SWITCH_TEXT = /^(on|off|true|false|1|0|yes|no)$/i;
 const DECIMAL_TEXT = /^\+?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const WHOLE_TEXT = /^\+?\d+$/;
 
@@ -59,6 +67,10 @@ const booleanVar = z
   .string()
   .regex(BOOLEAN_TEXT)
   .transform((v) => TRUE_TEXT.test(v));
+const switchVar = z
+  .string()
+  .regex(SWITCH_TEXT)
+  .transform((v) => /^(on|true|1|yes)$/i.test(v));
 const fractionVar = z
   .string()
   .regex(DECIMAL_TEXT)
@@ -95,6 +107,9 @@ export const coreEnvSchema = z.object({
   TRACEHUB_ENVIRONMENT: z.string().optional(),
   TRACEHUB_RELEASE: z.string().optional(),
   TRACEHUB_SPOOL_DIR: z.string().optional(),
+  TRACEHUB_SPOOL: switchVar.optional(),
+  TRACEHUB_SPOOL_MAX_BYTES: positiveIntVar.optional(),
+  TRACEHUB_SPOOL_INTERVAL_MS: positiveIntVar.optional(),
   TRACEHUB_DEBUG: booleanVar.optional(),
   TRACEHUB_MAX_FIELD_BYTES: positiveIntVar.optional(),
   TRACEHUB_FLUSH_INTERVAL_MS: positiveIntVar.optional(),
@@ -116,6 +131,9 @@ const VARIABLE_HELP: Partial<Record<CoreVariable, { expected: string; example: s
   TRACEHUB_HIDE_INPUTS: { expected: BOOLEAN_EXPECTED, example: "true" },
   TRACEHUB_HIDE_OUTPUTS: { expected: BOOLEAN_EXPECTED, example: "true" },
   TRACEHUB_DEBUG: { expected: BOOLEAN_EXPECTED, example: "true" },
+  TRACEHUB_SPOOL: { expected: "on or off (also true/false, 1/0, yes/no)", example: "off" },
+  TRACEHUB_SPOOL_MAX_BYTES: { expected: WHOLE_EXPECTED, example: "268435456" },
+  TRACEHUB_SPOOL_INTERVAL_MS: { expected: WHOLE_EXPECTED, example: "1000" },
   TRACEHUB_MAX_FIELD_BYTES: { expected: WHOLE_EXPECTED, example: "1000000" },
   TRACEHUB_FLUSH_INTERVAL_MS: { expected: WHOLE_EXPECTED, example: "1000" },
   TRACEHUB_MAX_QUEUE_SPANS: { expected: WHOLE_EXPECTED, example: "10000" },
@@ -187,6 +205,9 @@ function toCoreEnv(data: z.output<typeof coreEnvSchema>): CoreEnv {
     environment: data.TRACEHUB_ENVIRONMENT,
     release: data.TRACEHUB_RELEASE,
     spoolDir: data.TRACEHUB_SPOOL_DIR,
+    spool: data.TRACEHUB_SPOOL,
+    spoolMaxBytes: data.TRACEHUB_SPOOL_MAX_BYTES,
+    spoolIntervalMs: data.TRACEHUB_SPOOL_INTERVAL_MS,
     debug: data.TRACEHUB_DEBUG,
     maxFieldBytes: data.TRACEHUB_MAX_FIELD_BYTES,
     flushIntervalMs: data.TRACEHUB_FLUSH_INTERVAL_MS,

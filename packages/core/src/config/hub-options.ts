@@ -54,6 +54,20 @@ export interface HubOptions {
   maxQueueBytes?: number;
   /** Where undeliverable spans are written at shutdown and re-sent at the next start. */
   spoolDir?: string;
+  /**
+   * The disk spool: `true` for every adapter, `false` for none. Left out (and
+   * TRACEHUB_SPOOL unset), adapters built from exporter names spool and the
+   * instances passed in `adapters` do not. Overrides TRACEHUB_SPOOL.
+   */
+  spool?: boolean;
+  /** Disk cap of the spool per adapter; default 256 MiB. Overrides TRACEHUB_SPOOL_MAX_BYTES. */
+  spoolMaxBytes?: number;
+  /**
+   * Items not delivered this long after they were due to be sent are copied to
+   * the spool, so a crash loses at most this interval; default 1000. Overrides
+   * TRACEHUB_SPOOL_INTERVAL_MS.
+   */
+  spoolIntervalMs?: number;
   debug?: boolean;
   log?: Logger;
   /** Flush on process exit signals; default true. */

@@ -25,17 +25,22 @@ const nativeImport: ModuleImporter = (specifier) => import(specifier);
 
 const NOT_FOUND_CODES = new Set(["ERR_MODULE_NOT_FOUND", "MODULE_NOT_FOUND", "ERR_LOAD_URL"]);
 
+/** Finds a package from the application's directory; replaceable so tests do not depend on the workspace layout. */
+export type ApplicationResolver = (packageName: string, cwd: string) => ApplicationResolution;
+export type ApplicationResolution = { kind: "resolved"; file: string } | { kind: "missing" } | { kind: "failed"; error: unknown };
+
 export async function loadAdapterPackage(
   packageName: string,
   cwd: string,
   importModule: ModuleImporter = nativeImport,
+  resolveFromApp: ApplicationResolver = resolveFromApplication,
 ): Promise<PackageLoadResult> {
   let loaded: unknown;
   try {
     loaded = await importModule(packageName);
   } catch (error) {
     if (!isModuleNotFound(error)) return { kind: "failed", error };
-    const resolved = resolveFromApplication(packageName, cwd);
+    const resolved = resolveFromApp(packageName, cwd);
     if (resolved.kind !== "resolved") return resolved;
     try {
       loaded = await importModule(pathToFileURL(resolved.file).href);
@@ -54,10 +59,7 @@ export function isAdapterFactory(value: unknown): value is AdapterFactory {
   return typeof candidate.create === "function" && typeof candidate.detect === "function";
 }
 
-function resolveFromApplication(
-  packageName: string,
-  cwd: string,
-): { kind: "resolved"; file: string } | { kind: "missing" } | { kind: "failed"; error: unknown } {
+function resolveFromApplication(packageName: string, cwd: string): ApplicationResolution {
   try {
     // createRequire needs a file path; the file itself need not exist.
     const requireFromApp = createRequire(path.join(cwd, "__tracehub__.js"));

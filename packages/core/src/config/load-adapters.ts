@@ -11,7 +11,7 @@ import type {
 } from "../adapter.js";
 import { BUILTIN_FACTORIES } from "./builtin-factories.js";
 import { KNOWN_EXPORTERS, exporterPackage, isKnownExporter } from "./exporter-names.js";
-import { loadAdapterPackage, type ModuleImporter } from "./load-adapter-package.js";
+import { loadAdapterPackage, type ModuleImporter, type ApplicationResolver } from "./load-adapter-package.js";
 import { scrubSecrets } from "./secrets.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -38,6 +38,7 @@ export interface LoadAdaptersInput {
   /** Values scrubbed out of any message an adapter package throws. */
   secrets: readonly string[];
   importModule?: ModuleImporter;
+  resolveFromApp?: ApplicationResolver;
 }
 
 export interface LoadedAdapters {
@@ -78,7 +79,7 @@ async function findFactory(
   if (supplied) return { factory: supplied };
 
   const pkg = exporterPackage(name);
-  const result = await loadAdapterPackage(pkg, input.cwd, input.importModule);
+  const result = await loadAdapterPackage(pkg, input.cwd, input.importModule, input.resolveFromApp);
   switch (result.kind) {
     case "found":
       return { factory: result.factory };

@@ -13,7 +13,7 @@ import { createHubLogger } from "./default-logger.js";
 import { detectExporters } from "./detect-exporters.js";
 import { NO_EXPORTERS, exporterListFaults, isValidExporterName, normalizeExporterNames } from "./exporter-names.js";
 import type { HubOptions, QueueRetrySettings } from "./hub-options.js";
-import { isAdapterFactory, type ModuleImporter } from "./load-adapter-package.js";
+import { isAdapterFactory, type ModuleImporter, type ApplicationResolver } from "./load-adapter-package.js";
 import { loadAdapters, type ExporterRequest } from "./load-adapters.js";
 import { collectEnvSecrets, collectOptionSecrets, scrubSecrets } from "./secrets.js";
 import { validateHubOptions } from "./validate-options.js";
@@ -22,6 +22,8 @@ import { loadPricingFile } from "../pricing/load-pricing-file.js";
 import type { ModelPriceInput } from "../pricing/price-types.js";
 import { builtinEvaluators, BUILTIN_EVALUATOR_KINDS } from "../evaluation/builtin-evaluators.js";
 import type { EvaluationOptions, SpanEvaluator } from "../evaluation/span-evaluator.js";
+import type { HubSpoolSettings } from "../hub/hub-settings.js";
+import { SPOOL_DEFAULTS } from "../spool/spool-options.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -39,6 +41,8 @@ export interface ResolvedHubConfig {
   maxQueueBytes: number;
   /** Absolute path. */
   spoolDir: string;
+  /** The disk spool: where, how much, and which adapters; undefined when it is off. */
+  spool: HubSpoolSettings | undefined;
   debug: boolean;
   /** Debug-gated and secret-scrubbing; never throws. */
   log: Logger;
@@ -59,6 +63,7 @@ export interface ResolvedHubConfig {
 /** Test seam: module loading for adapter packages. */
 export interface ResolveInternals {
   importModule?: ModuleImporter;
+  resolveFromApp?: ApplicationResolver;
 }
 
 /** Resolves the hub's settings and adapters; throws one ConfigError listing every problem. */
@@ -98,6 +103,7 @@ export async function resolveHubConfig(
     adapterFactories: safe.adapterFactories,
     secrets,
     ...(internals.importModule ? { importModule: internals.importModule } : {}),
+    ...(internals.resolveFromApp ? { resolveFromApp: internals.resolveFromApp } : {}),
   });
   problems.push(...loaded.problems);
 
@@ -110,6 +116,9 @@ export async function resolveHubConfig(
   }
 
   const adapters = [...loaded.adapters, ...safe.adapters];
+  const spoolDir = path.resolve(cwd, options.spoolDir ?? fromEnv.values.spoolDir ?? defaultSpoolDir());
+  // Unset: only adapters built from exporter names; instances given in code (tests, custom) opt in with spool: true.
+  const spoolSwitch = options.spool ?? fromEnv.values.spool;
   log.debug(`exporters: ${adapters.map((a) => a.name).join(", ") || "none"} (${selection.origin})`);
   return {
     ...settings,
@@ -121,7 +130,16 @@ export async function resolveHubConfig(
     flushIntervalMs: options.flushIntervalMs ?? fromEnv.values.flushIntervalMs ?? HUB_DEFAULTS.flushIntervalMs,
     maxQueueItems: options.maxQueueItems ?? fromEnv.values.maxQueueItems ?? HUB_DEFAULTS.maxQueueItems,
     maxQueueBytes: options.maxQueueBytes ?? fromEnv.values.maxQueueBytes ?? HUB_DEFAULTS.maxQueueBytes,
-    spoolDir: path.resolve(cwd, options.spoolDir ?? fromEnv.values.spoolDir ?? defaultSpoolDir()),
+    spoolDir,
+    spool:
+      spoolSwitch === false
+        ? undefined
+        : {
+            dir: spoolDir,
+            maxBytes: options.spoolMaxBytes ?? fromEnv.values.spoolMaxBytes ?? SPOOL_DEFAULTS.maxBytes,
+            intervalMs: options.spoolIntervalMs ?? fromEnv.values.spoolIntervalMs ?? SPOOL_DEFAULTS.intervalMs,
+            adapters: spoolSwitch === true ? adapters : loaded.adapters,
+          },
     queue: { ...options.queue },
     adapters,
     secrets,

@@ -2,6 +2,7 @@
 // Every error text passes through scrubSecrets before it is stored or logged.
 import type { Logger } from "../adapter.js";
 import { scrubSecrets } from "./scrub-secrets.js";
+import type { SpoolCounts } from "../spool/adapter-spool.js";
 
 /** Per-adapter delivery counters. Counts are items (spans + scores), not batches. */
 export interface AdapterStats {
@@ -18,6 +19,14 @@ export interface AdapterStats {
   queued: number;
   /** In export calls now. */
   inFlight: number;
+  /** Written to the disk spool: overflow, copies of items held past their due time, leftovers at shutdown. */
+  spooled: number;
+  /** Read back from the disk spool into the queue (overflow, or segments an earlier process left). */
+  unspooled: number;
+  /** Damaged or invalid spool records skipped when reading back. */
+  spoolSkipped: number;
+  /** Bytes of this adapter's spool on disk now. */
+  spoolBytes: number;
   /** Last problem seen, secrets scrubbed. */
   lastError?: string;
 }
@@ -47,7 +56,7 @@ export class DeliveryCounters {
     }
   }
 
-  snapshot(queued: number, inFlight: number): AdapterStats {
+  snapshot(queued: number, inFlight: number, spool: SpoolCounts | undefined): AdapterStats {
     const stats: AdapterStats = {
       adapter: this.adapterName,
       exported: this.exported,
@@ -56,6 +65,10 @@ export class DeliveryCounters {
       failed: this.failed,
       queued,
       inFlight,
+      spooled: spool?.spooled ?? 0,
+      unspooled: spool?.unspooled ?? 0,
+      spoolSkipped: spool?.skipped ?? 0,
+      spoolBytes: spool?.bytes ?? 0,
     };
     if (this.#lastError !== undefined) stats.lastError = this.#lastError;
     return stats;

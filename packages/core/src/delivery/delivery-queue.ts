@@ -10,6 +10,11 @@
 // batch is cut when full (count or bytes), when the batching timer has
 // expired, or during flush. A retried batch waits on its own timer (RetryWaits),
 // so other items keep flowing meanwhile.
+//
+// With a spool (spool/adapter-spool.ts), items past the memory bound go to
+// disk instead of being dropped and come back as memory frees up; items held
+// past their due time are copied to disk on a timer; and shutdown writes what
+// is left. Once anything waits on disk, new items queue behind it, keeping order.
 import PQueue from "p-queue";
 import type { ExportResult, ObservabilityAdapter } from "../adapter.js";
 import type { ReadonlySpan } from "../model/span.js";
@@ -20,9 +25,12 @@ import { IdleWaiters } from "./idle-waiters.js";
 import { PendingItems } from "./pending-items.js";
 import { sortPartial, sumBytes, toExportBatch, type QueueItem } from "./queue-item.js";
 import { resolveQueueSettings, type DeliveryQueueOptions, type QueueSettings } from "./queue-settings.js";
+import type { SpoolOptions } from "../spool/spool-options.js";
 import { planRetry } from "./retry-plan.js";
 import { RetryWaits } from "./retry-waits.js";
 import { clampTimerDelay, unrefTimer } from "./timers.js";
+import type { AdapterSpool } from "../spool/adapter-spool.js";
+import { openQueueSpooling, type QueueSpooling } from "./queue-spooling.js";
 
 export type { AdapterStats } from "./delivery-counters.js";
 export type { DeliveryQueueOptions } from "./queue-settings.js";
@@ -61,22 +69,28 @@ export class DeliveryQueue {
   readonly #idleWaiters = new IdleWaiters();
   #shutdown: Promise<UndeliveredItems> | undefined;
 
+  readonly #spooling: QueueSpooling | undefined;
+  /** `#spooling.spool`, read on the hot path. */
+  readonly #spool: AdapterSpool | undefined;
+
   constructor(options: DeliveryQueueOptions) {
     this.#adapter = options.adapter;
     this.#settings = resolveQueueSettings(options);
     this.#counters = new DeliveryCounters(safeName(options.adapter), this.#settings.secrets, this.#settings.log);
     this.#sends = new PQueue({ concurrency: this.#settings.concurrency });
     this.#pending = new PendingItems(this.#settings);
+    this.#spooling = options.spool === undefined ? undefined : this.#openSpool(options.spool);
+    this.#spool = this.#spooling?.spool;
   }
 
   /** Queues an ended span. O(1), never throws; drops and counts when full. */
   enqueueSpan(span: ReadonlySpan): void {
-    this.#accept({ kind: "span", span, attempts: 0, bytes: -1 });
+    this.#accept({ kind: "span", span, attempts: 0, bytes: -1, dueAt: 0, spooledIn: undefined });
   }
 
   /** Queues a score. O(1), never throws; drops and counts when full. */
   enqueueScore(score: Score): void {
-    this.#accept({ kind: "score", score, attempts: 0, bytes: -1 });
+    this.#accept({ kind: "score", score, attempts: 0, bytes: -1, dueAt: 0, spooledIn: undefined });
   }
 
   /**
@@ -86,7 +100,7 @@ export class DeliveryQueue {
    */
   async flush(timeoutMs: number = DEFAULT_FLUSH_TIMEOUT_MS): Promise<boolean> {
     try {
-      if (this.#heldCount() === 0) return true;
+      if (this.#isIdle()) return true;
       this.#flushing++;
       try {
         const idle = this.#idleWaiters.wait(clampTimerDelay(timeoutMs));
@@ -119,10 +133,13 @@ export class DeliveryQueue {
     await this.flush(timeoutMs);
     try {
       this.#closed = true;
-      for (const item of this.#takeEverything()) {
+      const items = this.#takeEverything();
+      for (const item of items) {
         if (item.kind === "span") undelivered.spans.push(item.span);
         else undelivered.scores.push(item.score);
       }
+      // Before the adapter's own shutdown, which may hang: the leftovers are on disk whatever happens next.
+      this.#spool?.persistSync(items);
       this.#idleWaiters.settle(undelivered.spans.length + undelivered.scores.length === 0);
       const problem = await guardedShutdown(this.#adapter, Math.max(0, timeoutMs - (Date.now() - startedAt)));
       if (problem !== undefined) this.#counters.noteError(problem, "warn");
@@ -132,9 +149,24 @@ export class DeliveryQueue {
     return undelivered;
   }
 
+  /**
+   * For process exit: writes everything held to the spool synchronously and
+   * stops the queue. Without a spool it only stops the queue.
+   */
+  spoolAndClose(): void {
+    try {
+      if (this.#closed) return;
+      this.#closed = true;
+      this.#spool?.persistSync(this.#takeEverything());
+      this.#idleWaiters.settle(false);
+    } catch (error) {
+      this.#counters.noteError(`spool at exit: ${describeError(error)}`);
+    }
+  }
+
   stats(): AdapterStats {
     const queued = this.#pending.count + this.#waits.count;
-    return this.#counters.snapshot(queued, this.#inFlightCount);
+    return this.#counters.snapshot(queued, this.#inFlightCount, this.#spool?.counts());
   }
 
   // --- enqueue (hot path) ---------------------------------------------------
@@ -145,8 +177,9 @@ export class DeliveryQueue {
         this.#counters.dropped++;
         return;
       }
-      if (this.#heldCount() >= this.#settings.maxQueueItems) {
-        this.#dropFull(`queue full: ${this.#settings.maxQueueItems} items held`);
+      // A spool backlog means older items wait on disk: queue behind them to keep order.
+      if (this.#heldCount() >= this.#settings.maxQueueItems || this.#spool?.backlogged === true) {
+        this.#overflow(item, `queue full: ${this.#settings.maxQueueItems} items held`);
         return;
       }
       this.#full = false;
@@ -170,7 +203,11 @@ export class DeliveryQueue {
     if (this.#closed) return;
     try {
       const pending = this.#pending;
-      pending.sizeIncoming(this.#settings.estimate, (bytes) => this.#admitBytes(bytes));
+      pending.sizeIncoming(
+        this.#settings.estimate,
+        (bytes, item) => this.#admitBytes(bytes, item),
+        Date.now() + this.#settings.flushIntervalMs,
+      );
       while (this.#inFlight.size < this.#settings.concurrency && pending.readyCount > 0) {
         if (!pending.hasFullBatch() && !this.#partialDue && this.#flushing === 0) break;
         this.#send(pending.cutBatch());
@@ -180,6 +217,7 @@ export class DeliveryQueue {
     } catch (error) {
       this.#counters.noteError(`delivery queue: ${describeError(error)}`);
     }
+    this.#spooling?.afterDrain();
     this.#notifyIfIdle();
   }
 
@@ -192,9 +230,10 @@ export class DeliveryQueue {
   }
 
   /** The byte bound, enforced when items are sized (off the hot path). */
-  #admitBytes(bytes: number): boolean {
+  #admitBytes(bytes: number, item: QueueItem): boolean {
+    // Items sized here were accepted before any backlog formed: only the byte bound sends them to disk.
     if (this.#heldBytes + bytes > this.#settings.maxQueueBytes) {
-      this.#dropFull(`queue full: ${this.#settings.maxQueueBytes} estimated bytes held`);
+      this.#overflow(item, `queue full: ${this.#settings.maxQueueBytes} estimated bytes held`);
       return false;
     }
     this.#heldBytes += bytes;
@@ -206,6 +245,7 @@ export class DeliveryQueue {
   #send(batch: QueueItem[]): void {
     this.#inFlight.add(batch);
     this.#inFlightCount += batch.length;
+    this.#spooling?.markSent(batch);
     const exportBatch = toExportBatch(batch);
     const { exportTimeoutMs } = this.#settings;
     this.#sends
@@ -230,6 +270,7 @@ export class DeliveryQueue {
 
   #applyResult(batch: QueueItem[], result: ExportResult): void {
     const counters = this.#counters;
+    if (this.#spooling !== undefined) this.#spooling.backendAnswering = result.kind !== "retry";
     switch (result.kind) {
       case "ok":
         this.#release(batch);
@@ -279,8 +320,10 @@ export class DeliveryQueue {
 
   // --- bookkeeping -------------------------------------------------------------
 
+  /** The items' fate is final (delivered, rejected, given up). */
   #release(items: readonly QueueItem[]): void {
     this.#heldBytes -= sumBytes(items);
+    this.#spool?.ack(items);
   }
 
   /** Every item the queue holds: the count bound covers retries and in-flight items too. */
@@ -296,14 +339,20 @@ export class DeliveryQueue {
     this.#counters.noteError(reason, "warn");
   }
 
+  /** Nothing held in memory and nothing waiting in the spool to be read back. */
+  #isIdle(): boolean {
+    return this.#heldCount() === 0 && this.#spool?.backlogged !== true;
+  }
+
   #notifyIfIdle(): void {
-    if (this.#idleWaiters.size > 0 && this.#heldCount() === 0) this.#idleWaiters.settle(true);
+    if (this.#idleWaiters.size > 0 && this.#isIdle()) this.#idleWaiters.settle(true);
   }
 
   /** Stops every timer and removes every held item, for shutdown. */
   #takeEverything(): QueueItem[] {
     if (this.#drainTimer !== undefined) clearTimeout(this.#drainTimer);
     if (this.#batchTimer !== undefined) clearTimeout(this.#batchTimer);
+    this.#spooling?.stop();
     this.#drainTimer = this.#batchTimer = undefined;
     const items = [...this.#pending.takeAll(), ...this.#waits.takeAll()];
     for (const batch of this.#inFlight) items.push(...batch);
@@ -311,6 +360,42 @@ export class DeliveryQueue {
     this.#heldBytes = this.#inFlightCount = 0;
     this.#sends.clear();
     return items;
+  }
+
+  // --- spool --------------------------------------------------------------------
+
+  #openSpool(options: SpoolOptions): QueueSpooling | undefined {
+    return openQueueSpooling(options, this.#counters, {
+      isClosed: () => this.#closed,
+      heldCount: () => this.#heldCount(),
+      heldBytes: () => this.#heldBytes,
+      maxQueueItems: this.#settings.maxQueueItems,
+      maxQueueBytes: this.#settings.maxQueueBytes,
+      forEachHeld: (visit) => {
+        this.#pending.forEachReady(visit);
+        this.#waits.forEach(visit);
+        for (const batch of this.#inFlight) batch.forEach(visit);
+      },
+      takeBack: (items) => this.#takeBack(items),
+      drain: () => this.#drain(),
+    });
+  }
+
+  /** An item the queue cannot hold: to the spool, or dropped and counted when there is none or it is full too. */
+  #overflow(item: QueueItem, reason: string): void {
+    if (this.#spool?.overflow(item) === true) return;
+    this.#dropFull(reason);
+  }
+
+  /** Records read back from the spool join the queue (already marked as spooled). */
+  #takeBack(items: QueueItem[]): void {
+    const dueAt = Date.now() + this.#settings.flushIntervalMs;
+    for (const item of items) {
+      item.bytes = this.#settings.estimate(item);
+      item.dueAt = dueAt;
+      this.#heldBytes += item.bytes;
+    }
+    this.#pending.requeue(items);
   }
 }
 

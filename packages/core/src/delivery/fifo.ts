@@ -30,6 +30,11 @@ export class Fifo<T> {
     return item;
   }
 
+  /** Visits every item, oldest first, without removing any. */
+  forEach(fn: (item: T) => void): void {
+    for (let i = this.#head; i < this.#items.length; i++) fn(this.#items[i] as T);
+  }
+
   /** Removes and returns every item, oldest first. */
   takeAll(): T[] {
     const rest = this.#items.slice(this.#head) as T[];

@@ -34,17 +34,23 @@ export class PendingItems {
   }
 
   /**
-   * Sizes incoming items and moves those `admit` accepts to `ready`; `admit`
-   * enforces the queue's byte bound and counts what it refuses.
+   * Sizes incoming items and moves those `admit` accepts to `ready`, due to be
+   * sent by `dueAt`; `admit` enforces the queue's byte bound and takes care of
+   * what it refuses.
    */
-  sizeIncoming(estimate: (item: QueueItem) => number, admit: (bytes: number) => boolean): void {
+  sizeIncoming(
+    estimate: (item: QueueItem) => number,
+    admit: (bytes: number, item: QueueItem) => boolean,
+    dueAt: number,
+  ): void {
     if (this.#incoming.length === 0) return;
     const incoming = this.#incoming;
     this.#incoming = [];
     for (const item of incoming) {
       const bytes = estimate(item);
-      if (!admit(bytes)) continue;
+      if (!admit(bytes, item)) continue;
       item.bytes = bytes;
+      item.dueAt = dueAt;
       this.#ready.push(item);
       this.#readyBytes += bytes;
     }
@@ -77,6 +83,11 @@ export class PendingItems {
     }
     this.#readyBytes -= bytes;
     return batch;
+  }
+
+  /** Visits every sized item, oldest first. */
+  forEachReady(fn: (item: QueueItem) => void): void {
+    this.#ready.forEach(fn);
   }
 
   /** Removes and returns every item, sized or not. */

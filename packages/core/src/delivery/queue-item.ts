@@ -2,12 +2,17 @@
 import type { ExportBatch, RejectedItem } from "../adapter.js";
 import type { ReadonlySpan } from "../model/span.js";
 import type { Score } from "../model/score.js";
+import type { Segment } from "../spool/segment.js";
 
 interface ItemState {
   /** Export attempts already made for this item. */
   attempts: number;
   /** Estimated bytes; -1 until sized off the hot path. */
   bytes: number;
+  /** When the item was (or is at the latest) handed to export; 0 until sized. Drives periodic spooling. */
+  dueAt: number;
+  /** The spool segment holding a copy of this item, acknowledged once the item's fate is final. */
+  spooledIn: Segment | undefined;
 }
 
 export type QueueItem =

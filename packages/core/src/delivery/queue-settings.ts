@@ -6,6 +6,7 @@ import type { ReadonlySpan } from "../model/span.js";
 import type { Score } from "../model/score.js";
 import { estimateScoreBytes, estimateSpanBytes } from "./estimate-bytes.js";
 import type { QueueItem } from "./queue-item.js";
+import type { SpoolOptions } from "../spool/spool-options.js";
 
 const MiB = 1024 * 1024;
 
@@ -38,6 +39,12 @@ export interface DeliveryQueueOptions {
   log?: Logger;
   /** Uniform source in [0, 1) for backoff jitter; tests pass a fixed one. */
   random?: () => number;
+  /**
+   * Disk spool: overflow past the memory bound, periodic copies of items held
+   * past their due time, and leftovers at shutdown go here and are re-sent at
+   * the next start. None when left out (items past the bound are dropped).
+   */
+  spool?: SpoolOptions | undefined;
 }
 
 export const DELIVERY_QUEUE_DEFAULTS = {

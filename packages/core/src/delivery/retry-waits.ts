@@ -30,6 +30,11 @@ export class RetryWaits<T> {
     this.#count += items.length;
   }
 
+  /** Visits every waiting item. */
+  forEach(fn: (item: T) => void): void {
+    for (const wait of this.#waits) for (const item of wait.items) fn(item);
+  }
+
   /** Cancels every wait and returns the items they held. */
   takeAll(): T[] {
     const items: T[] = [];

@@ -5,6 +5,18 @@ import type { AdapterStats } from "../delivery/delivery-queue.js";
 import type { EvaluationOptions, EvaluationStats, SpanEvaluator } from "../evaluation/span-evaluator.js";
 import type { FinalizeSettings } from "./finalize-span.js";
 
+/** The disk spool of a Hub's delivery queues. */
+export interface HubSpoolSettings {
+  /** Root directory; each adapter spools into `<dir>/<adapter name>`. */
+  dir: string;
+  /** Disk cap per adapter. */
+  maxBytes: number;
+  /** Items held this long past their due time are copied to disk. */
+  intervalMs: number;
+  /** The adapters whose queues spool (by default those built from exporter names). */
+  adapters: readonly ObservabilityAdapter[];
+}
+
 export interface QueueTuning {
   maxAttempts?: number;
   initialBackoffMs?: number;
@@ -25,6 +37,8 @@ export interface HubSettings extends FinalizeSettings {
   /** Run after each span ends, off the hot path; none when left out. */
   evaluators?: readonly SpanEvaluator[] | undefined;
   evaluation?: EvaluationOptions | undefined;
+  /** Disk spool; none when left out. */
+  spool?: HubSpoolSettings | undefined;
 }
 
 export interface HubStats {

@@ -19,8 +19,10 @@ import { buildScore, type ScoreInput } from "./build-score.js";
 import { observeFunction, type ObserveOptions } from "./observe.js";
 import { installShutdownHooks, type Flushable } from "./shutdown-hooks.js";
 import { EvaluationRunner } from "../evaluation/evaluation-runner.js";
+import { spoolDirName } from "../spool/spool-options.js";
+import path from "node:path";
 
-export type { HubSettings, HubStats, QueueTuning } from "./hub-settings.js";
+export type { HubSettings, HubSpoolSettings, HubStats, QueueTuning } from "./hub-settings.js";
 
 /** Ended spans and scores kept while the hub is not configured yet (the lazy default hub). */
 const MAX_PENDING_BEFORE_CONFIGURE = 10_000;
@@ -52,6 +54,7 @@ export class Hub implements SpanSink, Flushable {
     this.sampleRate = settings.sampleRate;
     this.log = settings.log;
     this.finalizer = new SpanFinalizer(settings);
+    const spool = settings.spool;
     this.queues = settings.adapters.map(
       (adapter) =>
         new DeliveryQueue({
@@ -62,6 +65,10 @@ export class Hub implements SpanSink, Flushable {
           secrets: settings.secrets,
           log: settings.log,
           ...settings.queue,
+          spool:
+            spool !== undefined && spool.adapters.includes(adapter)
+              ? { dir: path.join(spool.dir, spoolDirName(adapter.name)), maxBytes: spool.maxBytes, intervalMs: spool.intervalMs }
+              : undefined,
         }),
     );
     this.startListeners = settings.adapters.filter((adapter) => typeof adapter.onStart === "function");
@@ -210,6 +217,21 @@ export class Hub implements SpanSink, Flushable {
       await Promise.all(this.queues.map((queue) => queue.shutdown(left)));
     } catch (error) {
       this.log.warn(`shutdown failed: ${String(error)}`);
+    }
+  }
+
+  /**
+   * For process exit (synchronous): hands what is still pending to the queues
+   * and writes everything undelivered to the spool. The hub is shut down after.
+   */
+  spoolOnExit(): void {
+    if (this.state === "shut down") return;
+    try {
+      this.drain();
+      this.state = "shut down";
+      for (const queue of this.queues) queue.spoolAndClose();
+    } catch {
+      // the process is ending: nothing more to do
     }
   }
 

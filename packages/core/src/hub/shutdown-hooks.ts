@@ -8,6 +8,8 @@ export interface Flushable {
   readonly acceptedCount: number;
   flush(deadlineMs?: number): Promise<boolean>;
   shutdown(deadlineMs?: number): Promise<void>;
+  /** Synchronous last resort on process exit: write what is undelivered to the spool. */
+  spoolOnExit?(): void;
 }
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
@@ -31,13 +33,18 @@ export function installShutdownHooks(hub: Flushable, deadlineMs = 5_000): () => 
       process.kill(process.pid, signal);
     });
   };
+  // Any exit that did not go through shutdown (process.exit(), the end after a
+  // flush that timed out): only synchronous work is possible here.
+  const onExit = (): void => hub.spoolOnExit?.();
   process.on("beforeExit", onBeforeExit);
+  process.on("exit", onExit);
   for (const signal of SIGNALS) process.on(signal, onSignal);
   let removed = false;
   function remove(): void {
     if (removed) return;
     removed = true;
     process.off("beforeExit", onBeforeExit);
+    process.off("exit", onExit);
     for (const signal of SIGNALS) process.off(signal, onSignal);
   }
   return remove;

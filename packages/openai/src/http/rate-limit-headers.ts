@@ -2,21 +2,11 @@
 // resets as durations) and the single-window form some compatible servers send
 // (`x-ratelimit-limit`, OpenRouter, with an epoch reset), parsed into the span's rate-limit field.
 import type { RateLimit, RateLimitWindow } from "@tracehub/core";
-import { parseCount, parseResetAt } from "./reset-time.js";
-
-interface HeaderSource {
-  get(name: string): string | null;
-}
+import { readRateLimitWindow, type HeaderSource } from "@tracehub/instrumentation";
 
 function readWindow(headers: HeaderSource, suffix: string, receivedAt: number): RateLimitWindow | undefined {
-  const window: RateLimitWindow = {};
-  const limit = parseCount(headers.get(`x-ratelimit-limit${suffix}`));
-  const remaining = parseCount(headers.get(`x-ratelimit-remaining${suffix}`));
-  const resetAt = parseResetAt(headers.get(`x-ratelimit-reset${suffix}`), receivedAt);
-  if (limit !== undefined) window.limit = limit;
-  if (remaining !== undefined) window.remaining = remaining;
-  if (resetAt !== undefined) window.resetAt = resetAt;
-  return limit === undefined && remaining === undefined && resetAt === undefined ? undefined : window;
+  const names = { limit: `x-ratelimit-limit${suffix}`, remaining: `x-ratelimit-remaining${suffix}`, reset: `x-ratelimit-reset${suffix}` };
+  return readRateLimitWindow(headers, names, receivedAt);
 }
 
 /** The rate-limit windows a response announces, or undefined when it announces none. Never throws. */

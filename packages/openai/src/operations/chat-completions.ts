@@ -1,8 +1,8 @@
 // `chat.completions.create`: messages in, the assistant message(s) out, tool
 // calls included; streamed calls request usage when the caller did not.
 import type { SpanHandle } from "@tracehub/core";
-import type { Operation, RequestBody, StreamRequest } from "./operation.js";
-import { field, list, recordResponseMeta } from "./response-meta.js";
+import { field, list, type Operation, type RequestBody, type StreamRequest } from "@tracehub/instrumentation";
+import { recordResponseMeta } from "./response-meta.js";
 import { ChatStreamRecorder } from "./chat-stream.js";
 
 /** Adds `stream_options.include_usage` unless the caller set it; the caller's body is not mutated. */

@@ -5,8 +5,8 @@
 // caller and the `usage: null` OpenAI then puts on every other chunk is
 // removed, so the caller's loop sees what it would have seen without us.
 import type { SpanHandle } from "@tracehub/core";
-import type { StreamRecorder } from "./operation.js";
-import { field, recordResponseMeta } from "./response-meta.js";
+import { field, type StreamRecorder } from "@tracehub/instrumentation";
+import { recordResponseMeta } from "./response-meta.js";
 
 interface ToolCallState {
   id?: string;

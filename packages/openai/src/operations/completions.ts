@@ -1,8 +1,8 @@
 // Legacy `completions.create`: a prompt in, completion text(s) out; streamed
 // calls request usage like chat completions and hide its chunk the same way.
 import type { SpanHandle } from "@tracehub/core";
-import type { Operation, RequestBody, StreamRecorder, StreamRequest } from "./operation.js";
-import { field, list, recordResponseMeta } from "./response-meta.js";
+import { field, list, type Operation, type RequestBody, type StreamRecorder, type StreamRequest } from "@tracehub/instrumentation";
+import { recordResponseMeta } from "./response-meta.js";
 import { withStreamUsage } from "./chat-completions.js";
 
 class CompletionStreamRecorder implements StreamRecorder {

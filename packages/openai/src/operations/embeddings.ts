@@ -1,8 +1,8 @@
 // `embeddings.create`: the texts in; out, how many vectors of what size (the
 // vectors themselves are no use in a trace and would dwarf everything else).
 import type { SpanHandle } from "@tracehub/core";
-import type { Operation, RequestBody } from "./operation.js";
-import { field, list, recordResponseMeta } from "./response-meta.js";
+import { field, list, type Operation, type RequestBody } from "@tracehub/instrumentation";
+import { recordResponseMeta } from "./response-meta.js";
 
 /** Dimensions of one embedding: a float array, or base64 of float32s (the SDK's default wire format). */
 function dimensions(embedding: unknown): number | undefined {

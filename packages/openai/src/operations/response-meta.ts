@@ -30,11 +30,3 @@ export function recordResponseMeta(span: SpanHandle, meta: ResponseMeta): void {
     span.recordError({ name: "ContentFilter", message: `the provider filtered the output (finish reason ${filtered})` }, "content_filter");
   }
 }
-
-export function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-}
-
-export function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}

@@ -1,7 +1,8 @@
 // A Responses API `Response` object (non-streamed, or the final event of a
 // stream) written to the span: id, model, usage, status, error, output items.
 import type { ErrorCategory, SpanHandle } from "@tracehub/core";
-import { field, recordResponseMeta } from "./response-meta.js";
+import { field } from "@tracehub/instrumentation";
+import { recordResponseMeta } from "./response-meta.js";
 
 const ERROR_CATEGORIES: Record<string, ErrorCategory> = {
   rate_limit_exceeded: "rate_limit",

@@ -2,8 +2,8 @@
 // `response.completed|incomplete|failed` carries the whole response (output,
 // usage); a stream abandoned before that keeps the text deltas seen so far.
 import type { SpanHandle } from "@tracehub/core";
-import type { StreamRecorder } from "./operation.js";
-import { field, recordResponseMeta } from "./response-meta.js";
+import { field, type StreamRecorder } from "@tracehub/instrumentation";
+import { recordResponseMeta } from "./response-meta.js";
 import { recordResponseObject } from "./response-object.js";
 
 const FINAL_EVENTS = new Set(["response.completed", "response.incomplete", "response.failed"]);

@@ -2,7 +2,7 @@
 // (messages, function calls, reasoning). Usage arrives on the response itself,
 // streamed or not, so nothing is injected into the request.
 import type { SpanHandle } from "@tracehub/core";
-import type { Operation, RequestBody, StreamRecorder, StreamRequest } from "./operation.js";
+import type { Operation, RequestBody, StreamRecorder, StreamRequest } from "@tracehub/instrumentation";
 import { recordResponseObject } from "./response-object.js";
 import { ResponsesStreamRecorder } from "./responses-stream.js";
 

@@ -1,8 +1,8 @@
 // What the HTTP layer saw of one SDK call: every attempt (the SDK retries
 // inside one call), the last response's status and headers, and where a
-// non-streamed call's body will come from (see parse-tap.ts). The fetch tap finds the call it
-// belongs to through `httpCalls`, an AsyncLocalStorage entered around the SDK
-// method, so concurrent calls on one client never mix.
+// non-streamed call's body will come from (see parse-tap.ts). The fetch tap
+// finds the call it belongs to through `httpCalls`, an AsyncLocalStorage
+// entered around the SDK method, so concurrent calls on one client never mix.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { SpanHandle } from "@tracehub/core";
 import { readRequestHeader, urlPath } from "./read-header.js";

@@ -1,64 +1,71 @@
-// The life of one traced messages.create call: the span starts before the SDK
-// is called, the HTTP tap records attempts, and the span ends when the outcome
-// is known: the final response's body (non-streamed), the end of the stream,
-// or the error the SDK threw. The caller gets the SDK's own return value.
+// The life of one traced SDK call: the span starts before the SDK is called,
+// the HTTP tap records attempts, and the span ends when the outcome is known:
+// the final response's body (non-streamed), the end of the stream, or the
+// error the SDK threw. The caller gets the SDK's own return value untouched.
 import { getDefaultHub, type Attributes, type SpanHandle } from "@tracehub/core";
 import { HttpCall } from "./http/http-call.js";
 import { recordHttp } from "./http/record-http.js";
 import { tapParse } from "./http/parse-tap.js";
-import { messagesInput, recordMessageResponse } from "./messages/message-record.js";
-import { MessagesStreamRecorder } from "./messages/messages-stream.js";
-import { modelParameters, requestAttributes, type RequestBody } from "./messages/request-parameters.js";
-import { serverFromBaseURL } from "./provider-from-url.js";
-import { categorizeSdkError } from "./sdk-error-category.js";
+import type { Operation, StreamRequest } from "./operation.js";
+import type { RequestBody } from "./request-parameters.js";
+import type { ClientTracing, SdkProfile } from "./sdk-profile.js";
 import { observeStream, type StreamEnd } from "./stream/observe-stream.js";
-import type { TraceSettings } from "./instrument-options.js";
-
-const MESSAGES_PATH = "/v1/messages";
 
 export interface TracedCall {
   readonly span: SpanHandle;
   readonly http: HttpCall;
-  readonly streamed: boolean;
+  readonly operation: Operation;
+  readonly profile: SdkProfile;
+  /** The body handed to the SDK: the caller's, or a copy with stream usage requested. */
+  readonly body: RequestBody;
+  /** Set for streamed calls. */
+  readonly stream: StreamRequest | undefined;
   readonly captureContent: boolean;
 }
 
-interface ClientLike {
-  baseURL?: unknown;
-  timeout?: unknown;
-}
-
 /** Starts the span for a call; undefined when the call is not one we can trace (the SDK then runs alone). */
-export function startTracedCall(client: ClientLike, settings: TraceSettings, body: unknown, requestOptions: unknown): TracedCall | undefined {
+export function startTracedCall(tracing: ClientTracing, operation: Operation, body: unknown, requestOptions: unknown): TracedCall | undefined {
   try {
     if (body === null || typeof body !== "object" || Array.isArray(body)) return undefined;
+    const { client, profile, settings } = tracing;
     const request = body as RequestBody;
-    const server = serverFromBaseURL(client.baseURL);
+    const server = profile.serverFromBaseURL(client.baseURL);
     const provider = settings.provider ?? server.provider;
     const model = typeof request.model === "string" ? request.model : undefined;
-    const parameters = modelParameters(request);
+    const parameters = profile.modelParameters(request);
     const attributes: Attributes = {
       ...settings.attributes,
-      "gen_ai.operation.name": "chat",
+      "gen_ai.operation.name": operation.name,
       "gen_ai.provider.name": provider,
       "gen_ai.system": provider,
-      ...requestAttributes(request, parameters),
+      ...profile.requestAttributes(request, parameters),
     };
     if (server.address !== undefined) attributes["server.address"] = server.address;
     if (server.port !== undefined) attributes["server.port"] = server.port;
     const hub = settings.hub ?? getDefaultHub();
-    const span = hub.startSpan(model === undefined ? "chat" : `chat ${model}`, {
-      kind: "llm",
+    const span = hub.startSpan(model === undefined ? operation.name : `${operation.name} ${model}`, {
+      kind: operation.kind,
       model,
       provider,
       modelParameters: parameters,
       attributes,
-      input: settings.captureContent ? messagesInput(request) : undefined,
+      input: settings.captureContent ? operation.input(request) : undefined,
     });
     const timeout = (requestOptions as { timeout?: unknown } | undefined)?.timeout ?? client.timeout;
     if (typeof timeout === "number") span.setTimeoutMs(timeout);
-    const streamed = request.stream === true;
-    return { span, http: new HttpCall(span, MESSAGES_PATH, !streamed), streamed, captureContent: settings.captureContent };
+    const streamed = request.stream === true && operation.streamRecorder !== undefined;
+    const stream = streamed
+      ? (operation.streamRequest?.(request, settings.streamUsage !== false) ?? { body: request, injectedUsage: false })
+      : undefined;
+    return {
+      span,
+      http: new HttpCall(span, operation.path, !streamed),
+      operation,
+      profile,
+      body: stream?.body ?? request,
+      stream,
+      captureContent: settings.captureContent,
+    };
   } catch {
     return undefined;
   }
@@ -67,8 +74,8 @@ export function startTracedCall(client: ClientLike, settings: TraceSettings, bod
 /** Ends the span with the error the SDK threw or rejected with. */
 export function failCall(call: TracedCall, error: unknown): void {
   try {
-    recordHttp(call.span, call.http);
-    call.span.recordError(error, categorizeSdkError(error));
+    recordHttp(call.span, call.http, call.profile.headers);
+    call.span.recordError(error, call.profile.categorizeError(error));
   } finally {
     call.span.end();
   }
@@ -82,9 +89,9 @@ export function watchResult(call: TracedCall, result: unknown): void {
       call.span.end();
       return;
     }
-    if (call.streamed) {
-      // Parsing a streamed response only builds the Stream (its body is read when iterated), and the
-      // APIPromise memoises it: the caller gets this very Stream, already observed.
+    if (call.stream !== undefined) {
+      // Parsing a streamed response only builds the Stream object (its body is read when iterated),
+      // and the APIPromise memoises it: the caller gets this very Stream, already observed.
       (promise as PromiseLike<unknown>).then(
         (stream) => watchStream(call, stream),
         (error: unknown) => failCall(call, error),
@@ -92,7 +99,8 @@ export function watchResult(call: TracedCall, result: unknown): void {
       return;
     }
     tapParse(promise, call.http);
-    // asResponse() settles with the final response or the SDK's error without parsing the body.
+    // asResponse() settles with the final response (after retries) or the SDK's error, without
+    // parsing: a caller who reads the raw body through .asResponse() still can.
     const settled = typeof promise.asResponse === "function" ? (promise.asResponse as () => Promise<unknown>)() : (promise as Promise<unknown>);
     settled.then(
       () => finishResponse(call),
@@ -108,8 +116,8 @@ async function finishResponse(call: TracedCall): Promise<void> {
   try {
     const data = await (call.http.body ?? call.http.parsed);
     span.setStatus("ok");
-    recordHttp(span, call.http);
-    if (data !== undefined) recordMessageResponse(span, data, call.captureContent);
+    recordHttp(span, call.http, call.profile.headers);
+    if (data !== undefined) call.operation.recordResponse(span, data, call.captureContent);
   } catch {
     // a response we cannot read still ends the span
   } finally {
@@ -120,15 +128,16 @@ async function finishResponse(call: TracedCall): Promise<void> {
 function watchStream(call: TracedCall, stream: unknown): void {
   const { span } = call;
   try {
-    recordHttp(span, call.http);
-    const recorder = new MessagesStreamRecorder(span, call.captureContent);
+    recordHttp(span, call.http, call.profile.headers);
+    const recorder = call.operation.streamRecorder?.(call.stream as StreamRequest, span, call.captureContent);
+    if (recorder === undefined) throw new Error("no stream recorder");
     const observed = observeStream(stream, {
-      onChunk: (event) => recorder.onChunk(event),
+      onChunk: (chunk) => recorder.onChunk(chunk),
       onEnd: (end: StreamEnd) => {
         try {
           if (end.kind === "failed") {
             recorder.finish(span);
-            span.recordError(end.error, categorizeSdkError(end.error));
+            span.recordError(end.error, call.profile.categorizeError(end.error));
             return;
           }
           if (end.kind === "cancelled" && !recorder.finished) span.recordError(cancellation(end.aborted), "cancelled");

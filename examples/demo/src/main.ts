@@ -5,6 +5,7 @@ import { createHub, ConfigError, InMemoryAdapter, criticalPath, parallelGroups }
 import { ConsoleAdapter } from "@tracehub/console";
 import { answerQuestion } from "./rag-agent.js";
 import { SimulatedModel } from "./simulated-model.js";
+import { openAIModelFromEnv } from "./openai-model.js";
 
 async function main(): Promise<void> {
   const namedByEnv = (process.env.TRACEHUB_EXPORTERS ?? "").split(",").map((name) => name.trim());
@@ -15,10 +16,11 @@ async function main(): Promise<void> {
     builtinEvaluators: ["llm"],
     adapters: [...(namedByEnv.includes("console") ? [] : [new ConsoleAdapter({ color: "auto" })]), memory],
   });
-  console.log(`tracehub demo: sending spans to ${hub.adapterNames.join(", ")}\n`);
+  // A real OpenAI-compatible server when OPENAI_BASE_URL / OPENAI_API_KEY are set; otherwise the
+  // simulated model, whose second call gets a 429 and is retried once.
+  const model = openAIModelFromEnv(hub, process.env) ?? new SimulatedModel(2);
+  console.log(`tracehub demo: ${model.description}; sending spans to ${hub.adapterNames.join(", ")}\n`);
 
-  // The second model call of the run gets a 429 and is retried once.
-  const model = new SimulatedModel(2);
   const result = await answerQuestion(hub, model, "How does retrieval-augmented generation reduce hallucinations?", {
     userId: "user-42",
     sessionId: "session-7",

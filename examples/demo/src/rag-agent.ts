@@ -3,7 +3,8 @@
 // after a rate-limit error), calls a tool, and survives a tool that times out.
 import type { Hub, SpanHandle } from "@tracehub/core";
 import { keywordSearch, rerank, vectorSearch, type Document } from "./knowledge-base.js";
-import { RateLimitError, ToolTimeoutError, type ChatRequest, type SimulatedModel } from "./simulated-model.js";
+import type { ChatModel } from "./chat-model.js";
+import { RateLimitError, ToolTimeoutError, type ChatRequest, type ChatResponse } from "./simulated-model.js";
 
 const CHAT_MODEL = "gpt-4o-mini";
 const EMBEDDING_MODEL = "text-embedding-3-small";
@@ -14,7 +15,15 @@ export interface AgentAnswer {
   traceId: string;
 }
 
-async function chat(hub: Hub, model: SimulatedModel, name: string, request: ChatRequest): Promise<string> {
+async function chat(hub: Hub, model: ChatModel, name: string, request: ChatRequest): Promise<string> {
+  if (model.tracesItself) {
+    // The instrumented client records the llm span (model, usage, rate limits, retries) itself.
+    return hub.span(name, { kind: "chain", input: request.messages }, async (span) => {
+      const response = await model.chat(request);
+      span.setOutput(response.content);
+      return response.content;
+    });
+  }
   return hub.span(name, { kind: "llm", model: request.model, provider: "openai", input: request.messages }, async (span) => {
     span.setModelParameters({ temperature: request.temperature ?? 1, max_tokens: request.maxTokens ?? 512 });
     for (let attempt = 0; ; attempt++) {
@@ -32,7 +41,7 @@ async function chat(hub: Hub, model: SimulatedModel, name: string, request: Chat
   });
 }
 
-function recordResponse(span: SpanHandle, response: Awaited<ReturnType<SimulatedModel["chat"]>>): void {
+function recordResponse(span: SpanHandle, response: ChatResponse): void {
   span.setModel(response.model);
   span.setOutput({ role: "assistant", content: response.content });
   span.setAttributes({ "gen_ai.response.id": response.id, "gen_ai.response.finish_reasons": [response.finishReason] });
@@ -51,15 +60,17 @@ function recordResponse(span: SpanHandle, response: Awaited<ReturnType<Simulated
   });
 }
 
-async function retrieve(hub: Hub, model: SimulatedModel, query: string): Promise<Document[]> {
+async function retrieve(hub: Hub, model: ChatModel, query: string): Promise<Document[]> {
   const [vectorDocs, keywordDocs] = await Promise.all([
     hub.span("vector-search", { kind: "retriever", input: { query, k: 4 } }, async (span) => {
-      const embedding = await hub.span("embed-query", { kind: "embedding", model: EMBEDDING_MODEL, provider: "openai", input: query }, async (embed) => {
-        const [vector] = await model.embed([query]);
-        embed.setUsage({ input: Math.ceil(query.length / 4) });
-        embed.setAttribute("embedding.dimensions", vector!.length);
-        return vector!;
-      });
+      const embedding = model.tracesItself
+        ? ((await model.embed([query]))[0] ?? [])
+        : await hub.span("embed-query", { kind: "embedding", model: EMBEDDING_MODEL, provider: "openai", input: query }, async (embed) => {
+            const [vector] = await model.embed([query]);
+            embed.setUsage({ input: Math.ceil(query.length / 4) });
+            embed.setAttribute("embedding.dimensions", vector!.length);
+            return vector!;
+          });
       const docs = await vectorSearch(query, embedding, 4);
       span.setOutput(docs);
       return docs;
@@ -95,7 +106,7 @@ async function webSearch(hub: Hub, query: string): Promise<string[]> {
 }
 
 /** Answers one question; every step is a span in one trace. */
-export async function answerQuestion(hub: Hub, model: SimulatedModel, question: string, user: { userId: string; sessionId: string }): Promise<AgentAnswer> {
+export async function answerQuestion(hub: Hub, model: ChatModel, question: string, user: { userId: string; sessionId: string }): Promise<AgentAnswer> {
   return hub.trace("rag-agent", { kind: "agent", input: { question }, ...user, tags: ["demo", "rag"], metadata: { pipeline: "hybrid-rag" } }, async (root) => {
     await chat(hub, model, "analyze-query", {
       model: CHAT_MODEL,

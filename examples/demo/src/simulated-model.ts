@@ -2,6 +2,8 @@
 // after a realistic delay, streams tokens, reports token usage and rate-limit
 // headers, and can be told to fail the way real APIs fail.
 
+import type { ChatModel } from "./chat-model.js";
+
 export interface ChatRequest {
   model: string;
   messages: { role: "system" | "user" | "assistant" | "tool"; content: string }[];
@@ -38,7 +40,9 @@ export function countTokens(text: string): number {
   return Math.max(1, Math.ceil(text.length / 4));
 }
 
-export class SimulatedModel {
+export class SimulatedModel implements ChatModel {
+  readonly tracesItself = false;
+  readonly description = "simulated in-process model";
   private calls = 0;
   private remaining = 500;
 

@@ -3,7 +3,7 @@
 // even see the application's packages from its own folder, so a package that
 // core's own `import()` cannot find is resolved again from the application's
 // directory.
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -60,9 +60,33 @@ export function isAdapterFactory(value: unknown): value is AdapterFactory {
 }
 
 function resolveFromApplication(packageName: string, cwd: string): ApplicationResolution {
+  // The working directory first, then the entry script's folder: `node app/dist/main.js`
+  // run from elsewhere (a monorepo root, a process manager) still finds the app's packages.
+  let result: ApplicationResolution = { kind: "missing" };
+  for (const dir of applicationDirs(cwd)) {
+    result = resolveFrom(packageName, dir);
+    if (result.kind !== "missing") return result;
+  }
+  return result;
+}
+
+function applicationDirs(cwd: string): string[] {
+  const dirs = [cwd];
+  const entry = process.argv[1];
+  if (typeof entry === "string" && entry !== "") {
+    try {
+      dirs.push(path.dirname(realpathSync(entry)));
+    } catch {
+      // no readable entry script (REPL, -e): the working directory is all there is
+    }
+  }
+  return dirs;
+}
+
+function resolveFrom(packageName: string, dir: string): ApplicationResolution {
   try {
     // createRequire needs a file path; the file itself need not exist.
-    const requireFromApp = createRequire(path.join(cwd, "__tracehub__.js"));
+    const requireFromApp = createRequire(path.join(dir, "__tracehub__.js"));
     const manifest = findManifest(requireFromApp, packageName);
     const esm = manifest === undefined ? undefined : importEntry(manifest);
     return { kind: "resolved", file: esm ?? requireFromApp.resolve(packageName) };

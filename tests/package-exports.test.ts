@@ -2,7 +2,8 @@
 // as CommonJS (`require`), with the same named exports and type declarations for both.
 // Private packages (`"private": true`, e.g. test-support) are never published or built: skipped.
 import { createRequire } from "node:module";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -35,8 +36,16 @@ describe.each(packages)("package %s", (dir) => {
   });
 
   it("resolves by package name through the exports map from a consumer", async () => {
-    const require = createRequire(join(packagesDir, "..", "examples", "demo", "package.json"));
-    const resolved = require.resolve(manifest.name);
-    expect(resolved.endsWith(".cjs")).toBe(true);
+    // A consumer with only this package installed (linked, as package managers do).
+    const consumer = mkdtempSync(join(tmpdir(), "tracehub-consumer-"));
+    try {
+      const scopeDir = join(consumer, "node_modules", "@tracehub");
+      mkdirSync(scopeDir, { recursive: true });
+      symlinkSync(root, join(scopeDir, dir), "dir");
+      const require = createRequire(join(consumer, "index.js"));
+      expect(require.resolve(manifest.name)).toBe(join(realpathSync(root), entry.require.default.replace(/^\.\//, "")));
+    } finally {
+      rmSync(consumer, { recursive: true, force: true });
+    }
   });
 });

@@ -4,10 +4,22 @@
 import { safeStringify } from "@tracehub/core";
 import type { ExportBatch, ReadonlySpan, SpanRecord } from "@tracehub/core";
 
+/**
+ * Only a byte budget: core already capped payloads, and cutting an attribute
+ * array or the events list by count would append a text marker to it, which
+ * makes a typed array mixed and the line no longer a valid Span record.
+ */
+const LINE_LIMITS = {
+  maxFieldBytes: 8 * 1024 * 1024,
+  maxStringLength: Number.POSITIVE_INFINITY,
+  maxArrayLength: Number.POSITIVE_INFINITY,
+  maxObjectKeys: Number.POSITIVE_INFINITY,
+};
+
 export function renderJsonLines(batch: ExportBatch): string {
   let out = "";
-  for (const span of batch.spans) out += safeStringify({ type: "span", ...spanRecord(span) }) + "\n";
-  for (const score of batch.scores) out += safeStringify({ type: "score", ...score }) + "\n";
+  for (const span of batch.spans) out += safeStringify({ type: "span", ...spanRecord(span) }, LINE_LIMITS) + "\n";
+  for (const score of batch.scores) out += safeStringify({ type: "score", ...score }, LINE_LIMITS) + "\n";
   return out;
 }
 

@@ -42,4 +42,14 @@ describe("ConsoleAdapter, json lines", () => {
     expect(line?.["output"]).toBe("10");
     expect(line?.["spanId"]).toBe("00000000000000b8");
   });
+
+  it("keeps a long attribute array and a long events list typed: no text marker appended (found by the conformance fuzz suite)", async () => {
+    const stream = memoryStream();
+    const numbers = Array.from({ length: 5_000 }, (_, i) => i);
+    const events = Array.from({ length: 1_500 }, (_, i) => ({ name: `e${i}`, time: 1_700_000_000_000 + i }));
+    await new ConsoleAdapter({ format: "json", stream }, {}).export({ spans: [span("00000000000000c1", { attributes: { numbers }, events })], scores: [] });
+    const [line] = parseLines(stream.text()) as [{ attributes: { numbers: unknown[] }; events: unknown[] }];
+    expect(line.attributes.numbers).toEqual(numbers);
+    expect(line.events).toHaveLength(1_500);
+  });
 });

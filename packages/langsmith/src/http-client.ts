@@ -35,6 +35,8 @@ export class LangSmithHttpClient {
       method: "GET",
       headers: { ...this.#authHeaders(), Accept: "application/json" },
       signal: AbortSignal.timeout(Math.min(INFO_TIMEOUT_MS, this.#settings.timeoutMs)),
+      // Never follow: fetch would re-send x-api-key to wherever the redirect points (it only strips Authorization).
+      redirect: "manual",
     });
   }
 
@@ -74,6 +76,8 @@ export class LangSmithHttpClient {
         headers: { ...this.#authHeaders(), Accept: "application/json", ...headers },
         body,
         signal: AbortSignal.timeout(this.#settings.timeoutMs),
+        // Never follow: a redirect would carry x-api-key to another host, and turn a POST into a GET that drops the runs.
+        redirect: "manual",
       });
     } catch (error) {
       return networkOutcome(error, what, this.#secrets);

@@ -1,6 +1,6 @@
 // A tracehub Score → a LangSmith feedback record (POST /feedback). The score's
 // id becomes the feedback id, so a re-sent score is recognised by the server.
-import type { Score } from "@tracehub/core";
+import { toSafeValue, type Score } from "@tracehub/core";
 import { feedbackIdFor } from "./run-ids.js";
 import type { RunLineage } from "./span-lineage.js";
 
@@ -24,11 +24,17 @@ export function toLangSmithFeedback(score: Score, run: RunLineage): LangSmithFee
     run_id: run.runId,
     trace_id: run.traceRunId,
     key: score.name,
-    feedback_source: { type: SOURCE_TYPES[score.source] ?? "api", metadata: { ...score.metadata } },
+    // The caller's metadata as given: a BigInt or a cycle must not sink the request.
+    feedback_source: { type: SOURCE_TYPES[score.source] ?? "api", metadata: safeMetadata(score.metadata) },
   };
   // LangSmith keeps numbers and booleans as `score` (aggregated in charts), text as `value`.
   if (typeof score.value === "string") feedback.value = score.value;
   else feedback.score = score.value;
   if (score.comment !== undefined) feedback.comment = score.comment;
   return feedback;
+}
+
+function safeMetadata(metadata: Score["metadata"]): Record<string, unknown> {
+  const safe = metadata === undefined ? undefined : toSafeValue(metadata);
+  return typeof safe === "object" && safe !== null && !Array.isArray(safe) ? (safe as Record<string, unknown>) : {};
 }

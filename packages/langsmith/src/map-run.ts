@@ -107,8 +107,9 @@ function metadataOf(span: ReadonlySpan, lineage: RunLineage): Record<string, unk
   metadata.otel_trace_id = span.traceId;
   metadata.otel_span_id = span.spanId;
   setIfDefined(metadata, "otel_parent_span_id", lineage.unknownParentSpanId);
-  setIfDefined(metadata, "prompt_name", span.prompt?.name);
-  setIfDefined(metadata, "prompt_version", span.prompt?.version);
+  // The prompt reference is the caller's object as given: make its fields JSON-safe.
+  setIfDefined(metadata, "prompt_name", safeField(span.prompt?.name));
+  setIfDefined(metadata, "prompt_version", safeField(span.prompt?.version));
   setIfDefined(metadata, "retry_count", span.retryCount);
   setIfDefined(metadata, "timeout_ms", span.timeoutMs);
   if (span.rateLimit !== undefined) metadata.rate_limit = toSafeValue(span.rateLimit);
@@ -125,10 +126,16 @@ function eventsOf(span: ReadonlySpan): Record<string, unknown>[] {
   }
   for (const event of span.events) {
     const mapped: Record<string, unknown> = { name: event.name, time: isoMicros(toEpochMicros(event.time)) };
-    if (event.attributes !== undefined && Object.keys(event.attributes).length > 0) mapped.kwargs = { ...event.attributes };
+    // Event attributes are the caller's values as given (core checks only span attributes).
+    const kwargs = event.attributes === undefined ? undefined : toSafeValue(event.attributes);
+    if (isPlainObject(kwargs) && Object.keys(kwargs).length > 0) mapped.kwargs = kwargs;
     events.push(mapped);
   }
   return events;
+}
+
+function safeField(value: unknown): unknown {
+  return value === undefined ? undefined : toSafeValue(value);
 }
 
 function setIfDefined(target: Record<string, unknown>, key: string, value: unknown): void {

@@ -3,6 +3,7 @@
 // (`post.<id>.inputs`, `.outputs`, `.events`, `.extra`, `.error`), each typed
 // `application/json; length=<bytes>` — the layout LangSmith's SDK sends and
 // its server parses.
+import { safeStringify } from "@tracehub/core";
 import type { LangSmithRun } from "./map-run.js";
 
 export interface MultipartPart {
@@ -23,17 +24,28 @@ const SPLIT_FIELDS = ["inputs", "outputs", "events", "extra", "error"] as const;
 const encoder = new TextEncoder();
 /** Boundary line and part headers around each part body: about 200 bytes, rounded up so a cut request stays under the limit. */
 const PART_OVERHEAD_BYTES = 256;
+/** Cap of a part rebuilt by the fallback serialiser; the run's size checks apply afterwards as usual. */
+const MAX_SAFE_PART_BYTES = 16 * 1024 * 1024;
 
 export function encodeRun(itemId: string, run: LangSmithRun): EncodedRun {
   const main: Record<string, unknown> = { ...run };
   for (const field of SPLIT_FIELDS) delete main[field];
-  const parts: MultipartPart[] = [{ name: `post.${run.id}`, body: encoder.encode(JSON.stringify(main)) }];
+  const parts: MultipartPart[] = [{ name: `post.${run.id}`, body: encoder.encode(jsonOf(main)) }];
   for (const field of SPLIT_FIELDS) {
     const value = run[field];
-    if (value !== undefined) parts.push({ name: `post.${run.id}.${field}`, body: encoder.encode(JSON.stringify(value)) });
+    if (value !== undefined) parts.push({ name: `post.${run.id}.${field}`, body: encoder.encode(jsonOf(value)) });
   }
   const bytes = parts.reduce((sum, part) => sum + part.body.byteLength + PART_OVERHEAD_BYTES, 0);
   return { itemId, run, parts, bytes };
+}
+
+/** JSON of a part; a value that slipped through the mapping unserialisable (a BigInt attribute, a cycle) is made safe instead of failing the run. */
+function jsonOf(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return safeStringify(value, { maxFieldBytes: MAX_SAFE_PART_BYTES });
+  }
 }
 
 /** multipart/form-data bytes of the parts, with CRLF line breaks as RFC 7578 requires. */

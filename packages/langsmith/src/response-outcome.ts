@@ -33,6 +33,9 @@ export async function outcomeOf(response: Response, what: string, secrets: reado
     return { kind: "fail", status, reason: `${what} answered 403: ${WORKSPACE_HINT}` };
   }
   if (status === 401) return { kind: "fail", status, reason: `${reason} (check LANGSMITH_API_KEY)` };
+  if (status >= 300 && status < 400) {
+    return { kind: "fail", status, reason: `${what} answered ${status} (a redirect: set LANGSMITH_ENDPOINT to the URL it points to)` };
+  }
   return { kind: "fail", status, reason };
 }
 

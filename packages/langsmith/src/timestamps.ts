@@ -4,9 +4,17 @@
 // not six-digit microseconds, and expects start_time to match it exactly, so
 // both are derived from one integer count of microseconds.
 
-/** Whole microseconds since the epoch for a span time (epoch ms with a sub-ms fraction). */
+/** 9999-12-31T23:59:59.999Z: the last instant ISO 8601 writes with a four-digit year. */
+const MAX_ISO_MS = 253_402_300_799_999;
+
+/**
+ * Whole microseconds since the epoch for a span time (epoch ms with a sub-ms
+ * fraction), clamped to 1970–9999: the server's dotted_order format has room
+ * for a four-digit year only, and `toISOString` throws past year 275760.
+ */
 export function toEpochMicros(epochMs: number): number {
-  return Math.round(epochMs * 1000);
+  if (!(epochMs > 0)) return 0;
+  return Math.round(Math.min(epochMs, MAX_ISO_MS) * 1000);
 }
 
 /** `2024-05-31T09:58:04.831161Z`. */

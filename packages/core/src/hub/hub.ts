@@ -118,12 +118,22 @@ export class Hub implements SpanSink, Flushable {
 
   /** Starts a span by hand (streams, callbacks); the caller ends it. Does not change the current scope. */
   startSpan(name: string, options?: SpanOptions): SpanHandle {
-    return startLiveSpan(this, name, options, false).span;
+    return this.startGuarded(name, options, false);
   }
 
   /** Starts a new trace's root span by hand. */
   startTrace(name: string, options?: TraceOptions): SpanHandle {
-    return startLiveSpan(this, name, options, true).span;
+    return this.startGuarded(name, options, true);
+  }
+
+  /** Hostile options (a throwing Proxy, say) get a non-recording span, never an exception. */
+  private startGuarded(name: string, options: SpanOptions | undefined, root: boolean): SpanHandle {
+    try {
+      return startLiveSpan(this, name, options ?? undefined, root).span;
+    } catch (error) {
+      this.log.warn(`could not start span: ${String(error)}`);
+      return NOOP_HANDLE;
+    }
   }
 
   /** Runs `fn` with `span` as the current span, so spans created inside become its children. */
@@ -267,8 +277,9 @@ export class Hub implements SpanSink, Flushable {
     b: ((span: SpanHandle) => T) | undefined,
     root: boolean,
   ): T {
-    const fn = typeof a === "function" ? a : b;
-    const options = typeof a === "function" ? undefined : a;
+    // (name, fn) or (name, options, fn); a function given as options is still options.
+    const fn = typeof b === "function" ? b : typeof a === "function" ? a : undefined;
+    const options = typeof b === "function" && typeof a !== "function" ? a : undefined;
     if (typeof fn !== "function") return undefined as T; // nothing to run; never throw
     let started: ReturnType<typeof startLiveSpan>;
     try {

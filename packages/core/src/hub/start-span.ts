@@ -67,6 +67,7 @@ export function startLiveSpan(
   options: SpanOptions | undefined,
   root: boolean,
 ): { span: LiveSpan; scope: Scope } {
+  if (options === null || typeof options !== "object") options = undefined;
   const scope = currentScope();
   const otelSpan = activeOtelSpan();
   const parent = resolveParent(options, scope, root, otelSpan);

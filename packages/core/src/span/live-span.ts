@@ -17,10 +17,11 @@ import type {
   TraceContext,
   Usage,
 } from "../model/span.js";
-import { nowMs, toEpochMs } from "../util/clock.js";
+import { toEpochMs } from "../util/clock.js";
 import { toSpanError } from "../util/error-category.js";
 import { formatTraceparent } from "../context/traceparent.js";
 import type { SpanHandle } from "./span-handle.js";
+import { cleanAttributes, cleanLink, cleanNumbers, copyRecord, isAttributeValue, isErrorCategory } from "./sanitize.js";
 
 /** Where a span reports its start and end: the Hub. */
 export interface SpanSink {
@@ -30,15 +31,6 @@ export interface SpanSink {
 
 const NO_EVENTS: readonly SpanEvent[] = Object.freeze([]);
 const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
-
-function isAttributeValue(value: unknown): value is AttributeValue {
-  const type = typeof value;
-  if (type === "string" || type === "boolean") return true;
-  if (type === "number") return true;
-  if (!Array.isArray(value)) return false;
-  const first = typeof value[0];
-  return value.every((v) => typeof v === first && (first === "string" || first === "number" || first === "boolean"));
-}
 
 export class LiveSpan implements SpanHandle, ReadonlySpan {
   parentSpanId: string | undefined;
@@ -96,12 +88,9 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
   }
 
   setAttributes(attributes: Attributes): this {
-    if (!this.sampled || this.ended || attributes === null || typeof attributes !== "object") return this;
-    try {
-      for (const key in attributes) this.setAttribute(key, attributes[key]);
-    } catch {
-      // a throwing getter on the caller's object: keep what was set
-    }
+    if (!this.sampled || this.ended) return this;
+    const clean = cleanAttributes(attributes);
+    if (clean !== undefined) for (const key in clean) this.attributes[key] = clean[key] as AttributeValue;
     return this;
   }
 
@@ -123,8 +112,9 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
   setModel(model: string, options?: { provider?: string; parameters?: Record<string, unknown> }): this {
     if (!this.sampled || this.ended) return this;
     if (typeof model === "string") this.model = model;
-    if (options?.provider !== undefined) this.setProvider(options.provider);
-    if (options?.parameters !== undefined) this.setModelParameters(options.parameters);
+    const opts = copyRecord(options);
+    if (opts?.provider !== undefined) this.setProvider(opts.provider as string);
+    if (opts?.parameters !== undefined) this.setModelParameters(opts.parameters as Record<string, unknown>);
     return this;
   }
 
@@ -134,68 +124,69 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
   }
 
   setModelParameters(parameters: Record<string, unknown>): this {
-    if (!this.sampled || this.ended || parameters === null || typeof parameters !== "object") return this;
-    this.modelParameters = { ...this.modelParameters, ...parameters };
+    if (!this.sampled || this.ended) return this;
+    const clean = copyRecord(parameters);
+    if (clean !== undefined) this.modelParameters = { ...this.modelParameters, ...clean };
     return this;
   }
 
   setUsage(usage: Usage): this {
     if (!this.sampled || this.ended || usage === null || typeof usage !== "object") return this;
+    // Hot path (called for most llm spans): merge in place rather than through a copy.
     const merged: Usage = this.usage ?? {};
     try {
+      if (Array.isArray(usage)) return this;
       for (const key in usage) {
         const value = usage[key];
         if (typeof value === "number" && Number.isFinite(value) && value >= 0) merged[key] = value;
       }
     } catch {
-      // hostile getter: keep what was read
+      // a hostile getter or Proxy: keep what was read
     }
     this.usage = merged;
     return this;
   }
 
   setCost(cost: Cost): this {
-    if (!this.sampled || this.ended || cost === null || typeof cost !== "object") return this;
-    const clean: Cost = {};
-    try {
-      for (const key in cost) {
-        const value = cost[key];
-        if (typeof value === "number" && Number.isFinite(value)) clean[key] = value;
-      }
-    } catch {
-      // hostile getter: keep what was read
-    }
-    this.cost = clean;
+    if (!this.sampled || this.ended) return this;
+    const clean: Cost | undefined = cleanNumbers(cost, true);
+    if (clean !== undefined) this.cost = clean;
     return this;
   }
 
   setPrompt(prompt: PromptRef): this {
-    if (this.sampled && !this.ended && prompt !== null && typeof prompt === "object") {
-      this.prompt = { ...this.prompt, ...prompt };
-    }
+    if (!this.sampled || this.ended) return this;
+    const given = copyRecord(prompt);
+    if (given === undefined) return this;
+    const clean: PromptRef = { ...this.prompt };
+    if (typeof given.name === "string") clean.name = given.name;
+    if (typeof given.version === "string" || (typeof given.version === "number" && Number.isFinite(given.version))) clean.version = given.version;
+    if (typeof given.template === "string" || Array.isArray(given.template)) clean.template = given.template as PromptRef["template"];
+    const variables = copyRecord(given.variables);
+    if (variables !== undefined) clean.variables = variables;
+    this.prompt = clean;
     return this;
   }
 
   addEvent(name: string, attributes?: Attributes, time?: number | Date): this {
     if (!this.sampled || this.ended || typeof name !== "string") return this;
     const event: SpanEvent = { name, time: toEpochMs(time) };
-    if (attributes !== undefined && attributes !== null && typeof attributes === "object") {
-      event.attributes = { ...attributes };
-    }
+    const clean = cleanAttributes(attributes);
+    if (clean !== undefined) event.attributes = clean;
     this.events = this.events === NO_EVENTS ? [event] : [...this.events, event];
     return this;
   }
 
   addLink(link: SpanLink): this {
-    if (!this.sampled || this.ended || link === null || typeof link !== "object") return this;
-    if (typeof link.traceId !== "string" || typeof link.spanId !== "string") return this;
-    this.links = this.links === NO_LINKS ? [link] : [...this.links, link];
+    if (!this.sampled || this.ended) return this;
+    const clean = cleanLink(link);
+    if (clean !== undefined) this.links = this.links === NO_LINKS ? [clean] : [...this.links, clean];
     return this;
   }
 
   recordError(error: unknown, category?: ErrorCategory): this {
     if (!this.sampled || this.ended) return this;
-    this.error = toSpanError(error, category);
+    this.error = toSpanError(error, isErrorCategory(category) ? category : undefined);
     this.status = "error";
     this.statusMessage = this.error.message;
     return this;
@@ -209,19 +200,33 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
   }
 
   setRetryCount(count: number): this {
-    if (this.sampled && !this.ended && Number.isInteger(count) && count >= 0) this.retryCount = count;
+    if (this.sampled && !this.ended && Number.isSafeInteger(count) && count >= 0) this.retryCount = count;
     return this;
   }
 
   setTimeoutMs(timeoutMs: number): this {
-    if (this.sampled && !this.ended && typeof timeoutMs === "number" && timeoutMs >= 0) this.timeoutMs = timeoutMs;
+    if (this.sampled && !this.ended && typeof timeoutMs === "number" && Number.isFinite(timeoutMs) && timeoutMs >= 0) {
+      this.timeoutMs = timeoutMs;
+    }
     return this;
   }
 
   setRateLimit(rateLimit: RateLimit): this {
-    if (this.sampled && !this.ended && rateLimit !== null && typeof rateLimit === "object") {
-      this.rateLimit = { ...this.rateLimit, ...rateLimit };
+    if (!this.sampled || this.ended) return this;
+    const windows = copyRecord(rateLimit);
+    if (windows === undefined) return this;
+    const clean: RateLimit = { ...this.rateLimit };
+    for (const name in windows) {
+      const window = cleanNumbers(windows[name], false);
+      if (window === undefined) continue;
+      const { limit, remaining, resetAt } = window;
+      clean[name] = {
+        ...(limit !== undefined ? { limit } : {}),
+        ...(remaining !== undefined ? { remaining } : {}),
+        ...(resetAt !== undefined ? { resetAt } : {}),
+      };
     }
+    this.rateLimit = clean;
     return this;
   }
 
@@ -239,7 +244,7 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
   end(endTime?: number | Date): void {
     if (this.ended) return;
     this.ended = true;
-    const end = endTime === undefined ? nowMs() : toEpochMs(endTime);
+    const end = toEpochMs(endTime);
     // A caller-supplied end before the start would give a negative duration.
     this.endTime = end < this.startTime ? this.startTime : end;
     if (this.sampled) this.#sink.onSpanEnd(this);

@@ -9,9 +9,21 @@ export function nowMs(): number {
   return anchorEpochMs + (performance.now() - anchorPerfMs);
 }
 
-/** Converts a Date or epoch-ms number given by a caller to epoch ms; falls back to now. */
-export function toEpochMs(value: Date | number | undefined): number {
+/** Latest time a caller may give: year 9999, the most every backend's date format can hold. */
+const MAX_EPOCH_MS = 253_402_300_799_999;
+
+/**
+ * A caller-supplied time (Date or epoch ms) as epoch ms; anything else — a
+ * string, null, NaN, a time before 1970 or after 9999 — falls back to now.
+ * Never throws.
+ */
+export function toEpochMs(value: unknown): number {
   if (value === undefined) return nowMs();
-  const ms = typeof value === "number" ? value : value.getTime();
-  return Number.isFinite(ms) ? ms : nowMs();
+  let ms: unknown;
+  try {
+    ms = typeof value === "number" ? value : value instanceof Date ? value.getTime() : undefined;
+  } catch {
+    ms = undefined; // a Date subclass with a hostile getTime
+  }
+  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_EPOCH_MS ? ms : nowMs();
 }

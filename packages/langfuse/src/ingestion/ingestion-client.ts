@@ -3,7 +3,7 @@
 // events always in one batch, and reads the 207 answer event by event: 429 and
 // 5xx retried, every other error (400 invalid, 401/403 access, 404 not found)
 // dropped with the server's message.
-import { parseRetryAfter, type ExportResult, type RejectedItem } from "@tracehub/core";
+import { parseRetryAfter, safeStringify, type ExportResult, type RejectedItem } from "@tracehub/core";
 import { utf8Length } from "../mapping/field-cap.js";
 import { combineOutcomes, type RequestOutcome } from "../transport/combine-results.js";
 import { postJson, serverMessage } from "../transport/ingestion-request.js";
@@ -69,10 +69,19 @@ export async function sendIngestionEvents(items: readonly ItemEvents[], target: 
 }
 
 function prepare(itemId: string, events: readonly IngestionEvent[]): PreparedItem {
-  const json = events.map((e) => JSON.stringify(e));
+  const json = events.map(eventJson);
   let bytes = 0;
   for (const text of json) bytes += utf8Length(text) + 1; // + the comma
   return { itemId, eventIds: events.map((e) => e.id), eventTypes: events.map((e) => e.type), json, bytes };
+}
+
+/** JSON of one event; a value that slipped past the mapping unserialisable is made safe rather than sinking the batch. */
+function eventJson(event: IngestionEvent): string {
+  try {
+    return JSON.stringify(event);
+  } catch {
+    return safeStringify(event, { maxFieldBytes: MAX_INGESTION_REQUEST_BYTES });
+  }
 }
 
 async function sendChunk(chunk: readonly PreparedItem[], target: IngestionTarget): Promise<ExportResult> {

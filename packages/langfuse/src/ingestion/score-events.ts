@@ -2,7 +2,7 @@
 // every Langfuse version. Ids are the spans' own hex ids, which is what the
 // OTLP endpoint stores as trace and observation ids, so scores attach in both
 // modes. BOOLEAN values must be 0 or 1; CATEGORICAL values strings.
-import type { Score, ScoreSource } from "@tracehub/core";
+import { toSafeValue, type Score, type ScoreSource } from "@tracehub/core";
 import { ingestionEvent, type IngestionEvent } from "./ingestion-event.js";
 
 // Langfuse's ANNOTATION means "annotated in the Langfuse UI": end-user feedback arrives over the API.
@@ -30,7 +30,13 @@ export function scoreCreateEvent(score: Score, environment: string | undefined):
     dataType: score.dataType.toUpperCase(),
     comment: score.comment,
     source: SOURCES[score.source] ?? "API",
-    metadata: score.source === "user" ? { ...score.metadata, "tracehub.source": "user" } : score.metadata,
+    metadata: scoreMetadata(score),
     environment,
   });
+}
+
+/** The score's metadata as JSON-safe data: it is the caller's object as given (a BigInt or a cycle would sink the batch). */
+function scoreMetadata(score: Score): unknown {
+  const metadata = score.source === "user" ? { ...score.metadata, "tracehub.source": "user" } : score.metadata;
+  return metadata === undefined ? undefined : toSafeValue(metadata);
 }

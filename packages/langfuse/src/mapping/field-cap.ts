@@ -4,6 +4,8 @@
 // a request the server or a proxy refuses. Over the cap, the text is cut on a
 // character boundary and ends with a marker that says so.
 
+import { safeStringify } from "@tracehub/core";
+
 const encoder = new TextEncoder();
 
 /** UTF-8 length, without encoding when the answer is obvious. */
@@ -52,8 +54,14 @@ export function payloadText(value: unknown, maxBytes: number): string | undefine
  * truncated and carries the start of the original text.
  */
 export function objectText(value: Readonly<Record<string, unknown>> | undefined, maxBytes: number): string | undefined {
-  if (value === undefined || Object.keys(value).length === 0) return undefined;
-  const text = safeJson(value);
+  let text: string | undefined;
+  try {
+    // Model parameters are the caller's object as given: it may be a Proxy that throws.
+    if (value === undefined || Object.keys(value).length === 0) return undefined;
+    text = safeJson(value);
+  } catch {
+    return undefined;
+  }
   if (text === undefined) return undefined;
   if (text.length * 3 <= maxBytes || utf8Length(text) <= maxBytes) return text;
   const bytes = utf8Length(text);
@@ -62,11 +70,15 @@ export function objectText(value: Readonly<Record<string, unknown>> | undefined,
   return JSON.stringify({ truncated: truncationMarker(bytes, maxBytes), preview });
 }
 
-/** JSON text of a value core already made JSON-safe; undefined if it still cannot be encoded. */
+/**
+ * JSON text of a value. Inputs and outputs were made JSON-safe by core; model
+ * parameters and prompt variables are the caller's objects as given, so a
+ * BigInt, a cycle or a throwing getter falls back to core's safe serialiser.
+ */
 export function safeJson(value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
   } catch {
-    return undefined;
+    return safeStringify(value);
   }
 }

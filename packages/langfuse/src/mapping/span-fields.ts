@@ -1,7 +1,7 @@
 // What Langfuse needs from one span, derived once and shared by both wire
 // formats (OTLP attributes and legacy ingestion events): level and status
 // message, observation metadata, the trace-level fields and the prompt link.
-import type { PromptRef, ReadonlySpan } from "@tracehub/core";
+import { toSafeValue, type PromptRef, type ReadonlySpan } from "@tracehub/core";
 import { sanitizeEnvironment } from "./environment.js";
 import type { LangfuseObservationType } from "./observation-type.js";
 
@@ -86,7 +86,7 @@ export function observationMetadata(span: ReadonlySpan, withAttributes: boolean)
   if (span.timeoutMs !== undefined) metadata["timeoutMs"] = span.timeoutMs;
   if (span.rateLimit !== undefined) metadata["rateLimit"] = span.rateLimit;
   const variables = span.prompt?.variables;
-  if (variables !== undefined && Object.keys(variables).length > 0) metadata["promptVariables"] = variables;
+  if (hasKeys(variables)) metadata["promptVariables"] = variables;
   if (withAttributes) {
     if (Object.keys(span.attributes).length > 0) metadata["attributes"] = span.attributes;
     if (span.events.length > 0) {
@@ -96,10 +96,29 @@ export function observationMetadata(span: ReadonlySpan, withAttributes: boolean)
     }
     if (span.links.length > 0) metadata["links"] = span.links.map((l) => ({ traceId: l.traceId, spanId: l.spanId }));
   }
-  return Object.keys(metadata).length === 0 ? undefined : metadata;
+  if (Object.keys(metadata).length === 0) return undefined;
+  // Rate limits, prompt variables and event attributes are the caller's values as given: make them JSON-safe.
+  return toSafeValue(metadata) as Record<string, unknown>;
 }
 
-/** Epoch milliseconds (with a fraction) as ISO 8601. */
+/** 9999-12-31T23:59:59.999Z: the last instant ISO 8601 writes with a four-digit year. */
+const MAX_ISO_MS = 253_402_300_799_999;
+
+/**
+ * Epoch milliseconds (with a fraction) as ISO 8601. Never throws: a time
+ * outside 1970–9999 (a caller's odd Date) is clamped into it, since
+ * `toISOString` throws past year 275760 and writes six-digit years before that.
+ */
 export function isoTime(ms: number): string {
-  return new Date(Math.floor(ms)).toISOString();
+  const clamped = ms > 0 ? Math.min(Math.floor(ms), MAX_ISO_MS) : 0;
+  return new Date(clamped).toISOString();
+}
+
+/** True for an object with at least one own key; false for anything else, a throwing Proxy included. */
+function hasKeys(value: unknown): boolean {
+  try {
+    return value !== null && typeof value === "object" && Object.keys(value).length > 0;
+  } catch {
+    return false;
+  }
 }

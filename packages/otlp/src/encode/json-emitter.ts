@@ -3,6 +3,7 @@
 // and span ids as hex (not base64), enums as integers, 64-bit integers
 // (times, intValue) as decimal strings, fields at their default value omitted.
 import type { OtlpAttributeValue } from "../mappers/attribute-mapper.js";
+import { hasNonInteger } from "./attribute-values.js";
 import type { KeyEntry } from "./attribute-keys.js";
 import { JsonWriter } from "./json-writer.js";
 import type { AttributeEntries, InstrumentationScope, RequestEmitter, SpanHeader } from "./request-emitter.js";
@@ -184,14 +185,15 @@ export class JsonEmitter implements RequestEmitter {
     w.ascii("}");
   }
 
-  private anyValue(value: OtlpAttributeValue): void {
+  /** `asDouble`: a number array with any non-integer is written all as doubles (OTLP arrays hold one type). */
+  private anyValue(value: OtlpAttributeValue, asDouble = false): void {
     const w = this.w;
     if (typeof value === "string") {
       w.bytes(STRING_VALUE);
       w.string(value);
       w.byte(CLOSE_BRACE);
     } else if (typeof value === "number") {
-      if (Number.isSafeInteger(value)) {
+      if (!asDouble && Number.isSafeInteger(value)) {
         w.bytes(INT_VALUE);
         w.ascii(String(value));
         w.bytes(QUOTE_CLOSE_BRACE);
@@ -204,9 +206,10 @@ export class JsonEmitter implements RequestEmitter {
       w.bytes(value ? BOOL_TRUE : BOOL_FALSE);
     } else {
       w.ascii('{"arrayValue":{"values":[');
+      const doubles = hasNonInteger(value);
       for (let i = 0; i < value.length; i++) {
         if (i > 0) w.ascii(",");
-        this.anyValue(value[i] as string | number | boolean);
+        this.anyValue(value[i] as string | number | boolean, doubles);
       }
       w.ascii("]}}");
     }

@@ -1,6 +1,7 @@
 // Writes an ExportTraceServiceRequest in the protobuf wire format, directly as
 // the walker visits the batch: no intermediate message objects.
 import type { OtlpAttributeValue } from "../mappers/attribute-mapper.js";
+import { hasNonInteger } from "./attribute-values.js";
 import * as F from "../proto/otlp-fields.js";
 import { ProtoWriter } from "../proto/proto-writer.js";
 import type { KeyEntry } from "./attribute-keys.js";
@@ -152,13 +153,14 @@ export class ProtobufEmitter implements RequestEmitter {
     w.end(at);
   }
 
-  private anyValue(value: OtlpAttributeValue): void {
+  /** `asDouble`: a number array with any non-integer is written all as doubles (OTLP arrays hold one type). */
+  private anyValue(value: OtlpAttributeValue, asDouble = false): void {
     const w = this.w;
     if (typeof value === "string") {
       w.uint32(F.ANY_STRING);
       w.string(value);
     } else if (typeof value === "number") {
-      if (Number.isSafeInteger(value)) {
+      if (!asDouble && Number.isSafeInteger(value)) {
         w.uint32(F.ANY_INT);
         w.int64(value);
       } else {
@@ -171,10 +173,11 @@ export class ProtobufEmitter implements RequestEmitter {
     } else {
       w.uint32(F.ANY_ARRAY);
       const at = w.begin();
+      const doubles = hasNonInteger(value);
       for (const item of value) {
         w.uint32(F.ARRAY_VALUES);
         const itemAt = w.begin();
-        this.anyValue(item);
+        this.anyValue(item, doubles);
         w.end(itemAt);
       }
       w.end(at);

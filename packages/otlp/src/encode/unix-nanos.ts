@@ -6,9 +6,17 @@
 
 const TWO_POW_32 = 4294967296;
 
-/** Whole milliseconds and the remaining nanoseconds (0-999999); negatives and NaN read as 0. */
+/** The last whole millisecond a uint64 count of nanoseconds can hold (2^64 - 1 ns is in the year 2554). */
+const MAX_UNIX_MS = 18_446_744_073_709;
+
+/**
+ * Whole milliseconds and the remaining nanoseconds (0-999999); negatives and
+ * NaN read as 0, times past uint64 nanoseconds as the last representable
+ * millisecond (a wrapped value would put the end before the start).
+ */
 export function splitUnixMs(ms: number): [whole: number, nanos: number] {
   if (!(ms > 0)) return [0, 0];
+  if (ms >= MAX_UNIX_MS) return [MAX_UNIX_MS, 0];
   let whole = Math.floor(ms);
   let nanos = Math.round((ms - whole) * 1e6);
   if (nanos >= 1e6) {

@@ -9,6 +9,7 @@ import {
   type Score,
 } from "@tracehub/core";
 import type { AddAttribute, SpanAttributeMapper } from "../mappers/attribute-mapper.js";
+import { attributeEntries, attributeValue } from "./attribute-values.js";
 import { rememberJsonText } from "../mappers/json-text.js";
 import * as F from "../proto/otlp-fields.js";
 import type { AttributeKeys } from "./attribute-keys.js";
@@ -47,9 +48,11 @@ export interface WalkState {
 let current: WalkState | undefined;
 
 const addAttribute: AddAttribute = (key, value) => {
-  if (value === undefined || value === null || current === undefined) return;
+  if (value === undefined || value === null || current === undefined || typeof key !== "string" || key === "") return;
+  const clean = attributeValue(value);
+  if (clean === undefined) return;
   const entry = current.keys.claim(key);
-  if (entry !== undefined) current.emitter.attribute(entry, value);
+  if (entry !== undefined) current.emitter.attribute(entry, clean);
 };
 
 export function walkRequest(batch: BatchInput, options: WalkOptions, state: WalkState): WalkSummary {
@@ -106,10 +109,16 @@ function writeSpan(
     endMs: span.endTime,
   });
   state.keys.nextSpan();
-  for (let i = 0; i < mappers.length; i++) (mappers[i] as SpanAttributeMapper)(span, addAttribute);
+  for (let i = 0; i < mappers.length; i++) {
+    try {
+      (mappers[i] as SpanAttributeMapper)(span, addAttribute);
+    } catch {
+      // A mapper tripped over an odd field value (a user's hostile object): the span keeps what was added.
+    }
+  }
   emitter.endAttributes();
 
-  for (const event of span.events) emitter.event(event.name, event.time, event.attributes);
+  for (const event of span.events) emitter.event(event.name, event.time, attributeEntries(event.attributes));
   if (span.error !== undefined) {
     // The OpenTelemetry way to record an exception (semantic conventions, "exceptions").
     emitter.event("exception", span.endTime, {
@@ -124,7 +133,7 @@ function writeSpan(
   }
   for (const link of span.links) {
     if (isValidTraceId(link.traceId) && isValidSpanId(link.spanId)) {
-      emitter.link(link.traceId, link.spanId, F.SPAN_FLAGS_SAMPLED, link.attributes);
+      emitter.link(link.traceId, link.spanId, F.SPAN_FLAGS_SAMPLED, attributeEntries(link.attributes));
     }
   }
   emitter.endSpan(statusCode(span), statusMessage(span));

@@ -19,7 +19,14 @@ export const tracehubAttributes: SpanAttributeMapper = (span, add) => {
       if (w === undefined) continue;
       add(`tracehub.rate_limit.${window}.limit`, w.limit);
       add(`tracehub.rate_limit.${window}.remaining`, w.remaining);
-      add(`tracehub.rate_limit.${window}.reset_at`, w.resetAt === undefined ? undefined : new Date(w.resetAt).toISOString());
+      add(`tracehub.rate_limit.${window}.reset_at`, isoTime(w.resetAt));
     }
   }
 };
+
+/** ISO 8601 text of an epoch-ms time, or undefined when it is not one a Date can hold. */
+function isoTime(ms: unknown): string | undefined {
+  if (typeof ms !== "number") return undefined;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

@@ -27,7 +27,12 @@ export interface RejectedItem {
 
 export type ExportResult =
   | { kind: "ok" }
-  | { kind: "partial"; rejected: RejectedItem[] }
+  /**
+   * Some items were not accepted; unlisted items were. `afterMs`: the server's
+   * Retry-After for the retryable ones, so an adapter whose export made several
+   * requests need not resend the delivered part just to honour it.
+   */
+  | { kind: "partial"; rejected: RejectedItem[]; afterMs?: number }
   /** 429, 502-504, network: try again, after `afterMs` if the server said so. */
   | { kind: "retry"; afterMs?: number; reason: string }
   /** 400, 401, 403, 413 …: never retried. */

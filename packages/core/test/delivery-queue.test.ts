@@ -300,6 +300,26 @@ describe("export results", () => {
     expect(queue.stats()).toMatchObject({ exported: 5, failed: 1, retried: 2 });
   });
 
+  it("on partial with afterMs, resends only the retryable items, not before afterMs", async () => {
+    const adapter = new ScriptedAdapter((_batch, call) =>
+      call === 0
+        ? { kind: "partial", rejected: [{ id: "s1", retryable: true, reason: "429 Too Many Requests" }], afterMs: 7000 }
+        : { kind: "ok" },
+    );
+    const queue = queueFor(adapter, { random: () => 0 });
+    enqueueSpans(queue, "a", "b");
+    queue.enqueueScore(score("s1"));
+    await advance(1000); // first attempt when the batching timer expires
+    await advance(6999);
+    expect(adapter.calls).toHaveLength(1);
+    await advance(1);
+    expect(adapter.calls).toEqual([
+      { ids: ["a", "b", "s1"], at: 1000 },
+      { ids: ["s1"], at: 8000 },
+    ]);
+    expect(queue.stats()).toMatchObject({ exported: 3, retried: 1, queued: 0 });
+  });
+
   it("treats an export that throws or rejects as a retry", async () => {
     const adapter = new ScriptedAdapter((_batch, call) => {
       if (call === 0) throw new TypeError("fetch failed");

@@ -126,13 +126,26 @@ describe("spans and scores in one export", () => {
     expect(otel).toHaveLength(1);
   });
 
-  it("retries the whole batch (keeping Retry-After) when the only failure is a retryable one", async () => {
+  it("retries only the throttled request's items, keeping Retry-After, and never resends what was delivered", async () => {
     server.use(
       http.post(OTEL_URL, () => new HttpResponse(null, { status: 429, headers: { "retry-after": "4" } })),
       ingestionEndpoint([]),
     );
     const adapter = await createAdapter();
-    await expect(adapter.export({ spans: [ROOT], scores: [score("s")] })).resolves.toMatchObject({ kind: "retry", afterMs: 4000 });
+    await expect(adapter.export({ spans: [ROOT], scores: [score("s")] })).resolves.toEqual({
+      kind: "partial",
+      afterMs: 4000,
+      rejected: [{ id: ROOT.spanId, retryable: true, reason: expect.stringContaining("429") }],
+    });
+  });
+
+  it("retries the whole batch with Retry-After when every request was throttled", async () => {
+    server.use(
+      http.post(OTEL_URL, () => new HttpResponse(null, { status: 429, headers: { "retry-after": "4" } })),
+      http.post(`${BASE_URL}/api/public/ingestion`, () => new HttpResponse(null, { status: 429, headers: { "retry-after": "6" } })),
+    );
+    const adapter = await createAdapter();
+    await expect(adapter.export({ spans: [ROOT], scores: [score("s")] })).resolves.toMatchObject({ kind: "retry", afterMs: 6000 });
   });
 
   it("drops the spans alone when only the OTLP request is refused for good", async () => {

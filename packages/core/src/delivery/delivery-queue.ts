@@ -291,7 +291,7 @@ export class DeliveryQueue {
         this.#release(delivered);
         this.#release(failed);
         if (failed.length > 0) counters.noteError(failReason, "warn");
-        if (retry.length > 0) this.#retryOrDrop(retry, retryReason);
+        if (retry.length > 0) this.#retryOrDrop(retry, retryReason, result.afterMs);
         return;
       }
     }

@@ -52,26 +52,29 @@ function normalizeResult(result: unknown): ExportResult {
       return { kind: "fail", reason: String(value.reason ?? "export failed") };
     case "retry": {
       const reason = String(value.reason ?? "export asked to retry");
-      const afterMs = value.afterMs;
-      return typeof afterMs === "number" && Number.isFinite(afterMs) && afterMs >= 0
-        ? { kind: "retry", afterMs, reason }
-        : { kind: "retry", reason };
+      const afterMs = readAfterMs(value.afterMs);
+      return afterMs !== undefined ? { kind: "retry", afterMs, reason } : { kind: "retry", reason };
     }
-    case "partial":
+    case "partial": {
       if (!Array.isArray(value.rejected)) return invalid(result);
-      return {
-        kind: "partial",
-        rejected: value.rejected
-          .filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null)
-          .map((r) => ({
-            id: String(r.id),
-            retryable: r.retryable === true,
-            reason: String(r.reason ?? "rejected"),
-          })),
-      };
+      const rejected = value.rejected
+        .filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null)
+        .map((r) => ({
+          id: String(r.id),
+          retryable: r.retryable === true,
+          reason: String(r.reason ?? "rejected"),
+        }));
+      const afterMs = readAfterMs(value.afterMs);
+      return afterMs !== undefined ? { kind: "partial", rejected, afterMs } : { kind: "partial", rejected };
+    }
     default:
       return invalid(result);
   }
+}
+
+/** A usable wait in ms, or undefined (missing, negative, not a finite number). */
+function readAfterMs(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 function invalid(result: unknown): ExportResult {

@@ -21,7 +21,7 @@ import { toEpochMs } from "../util/clock.js";
 import { toSpanError } from "../util/error-category.js";
 import { formatTraceparent } from "../context/traceparent.js";
 import type { SpanHandle } from "./span-handle.js";
-import { cleanAttributes, cleanLink, cleanNumbers, copyRecord, isAttributeValue, isErrorCategory } from "./sanitize.js";
+import { cleanAttributes, cleanLink, cleanNumbers, cleanTemplate, copyRecord, isAttributeValue, isErrorCategory, isList } from "./sanitize.js";
 
 /** Where a span reports its start and end: the Hub. */
 export interface SpanSink {
@@ -135,7 +135,7 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
     // Hot path (called for most llm spans): merge in place rather than through a copy.
     const merged: Usage = this.usage ?? {};
     try {
-      if (Array.isArray(usage)) return this;
+      if (isList(usage)) return this;
       for (const key in usage) {
         const value = usage[key];
         if (typeof value === "number" && Number.isFinite(value) && value >= 0) merged[key] = value;
@@ -161,7 +161,8 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
     const clean: PromptRef = { ...this.prompt };
     if (typeof given.name === "string") clean.name = given.name;
     if (typeof given.version === "string" || (typeof given.version === "number" && Number.isFinite(given.version))) clean.version = given.version;
-    if (typeof given.template === "string" || Array.isArray(given.template)) clean.template = given.template as PromptRef["template"];
+    const template = cleanTemplate(given.template);
+    if (template !== undefined) clean.template = template;
     const variables = copyRecord(given.variables);
     if (variables !== undefined) clean.variables = variables;
     this.prompt = clean;

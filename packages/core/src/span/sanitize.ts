@@ -1,7 +1,7 @@
 // Checks for caller-supplied values on the span API: everything a span stores
 // must fit the Span model (see model/span-schema.ts), and reading the caller's
 // objects must never throw out of tracing (throwing getters, Proxies).
-import type { AttributeValue, Attributes, ErrorCategory, SpanLink } from "../model/span.js";
+import type { AttributeValue, Attributes, ErrorCategory, PromptRef, SpanLink } from "../model/span.js";
 import { isValidSpanId, isValidTraceId } from "../util/ids.js";
 
 function isPrimitiveAttribute(value: unknown, type: string): boolean {
@@ -25,12 +25,18 @@ export function isAttributeValue(value: unknown): value is AttributeValue {
   return true;
 }
 
+/** An array or a typed array: a list, whose indices must never become record keys ("0", "1"…). May throw on a revoked Proxy. */
+export function isList(value: object): boolean {
+  return Array.isArray(value) || ArrayBuffer.isView(value);
+}
+
 /** The valid attributes of a caller's object, copied; undefined when there are none or reading it throws. */
 export function cleanAttributes(attributes: unknown): Attributes | undefined {
   if (attributes === null || typeof attributes !== "object") return undefined;
   const clean: Attributes = {};
   let any = false;
   try {
+    if (isList(attributes)) return undefined;
     for (const key in attributes) {
       const value = (attributes as Record<string, unknown>)[key];
       if (key !== "" && isAttributeValue(value)) {
@@ -59,11 +65,11 @@ export function cleanLink(link: unknown): SpanLink | undefined {
   }
 }
 
-/** Own enumerable entries of a caller's plain object, copied; undefined for non-objects, arrays or when reading throws. */
+/** Own enumerable entries of a caller's plain object, copied; undefined for non-objects, lists or when reading throws. */
 export function copyRecord(value: unknown): Record<string, unknown> | undefined {
   if (value === null || typeof value !== "object") return undefined;
   try {
-    if (Array.isArray(value)) return undefined;
+    if (isList(value)) return undefined;
     return { ...(value as Record<string, unknown>) };
   } catch {
     return undefined;
@@ -80,6 +86,16 @@ export function cleanNumbers(value: unknown, allowNegative: boolean): Record<str
     if (typeof n === "number" && Number.isFinite(n) && (allowNegative || n >= 0)) clean[key] = n;
   }
   return clean;
+}
+
+/** A prompt template: a string, or a copy of a caller's array of messages; undefined otherwise or when reading throws. */
+export function cleanTemplate(template: unknown): PromptRef["template"] | undefined {
+  if (typeof template === "string") return template;
+  try {
+    return Array.isArray(template) ? [...(template as unknown[])] : undefined; // both throw on a revoked or hostile Proxy
+  } catch {
+    return undefined;
+  }
 }
 
 const CATEGORIES = new Set<string>([

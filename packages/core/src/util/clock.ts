@@ -11,11 +11,17 @@ export function nowMs(): number {
 
 /** Latest time a caller may give: year 9999, the most every backend's date format can hold. */
 const MAX_EPOCH_MS = 253_402_300_799_999;
+/**
+ * Earliest time a caller may give: 1 ms after the epoch. Anything earlier is
+ * an unset time (0), or so close to it that a backend rounds it to 0 — which
+ * OTLP reads as "no timestamp".
+ */
+const MIN_EPOCH_MS = 1;
 
 /**
  * A caller-supplied time (Date or epoch ms) as epoch ms; anything else — a
- * string, null, NaN, a time before 1970 or after 9999 — falls back to now.
- * Never throws.
+ * string, null, NaN, a time before 1970-01-01T00:00:00.001Z or after 9999 —
+ * falls back to now. Never throws.
  */
 export function toEpochMs(value: unknown): number {
   if (value === undefined) return nowMs();
@@ -25,5 +31,5 @@ export function toEpochMs(value: unknown): number {
   } catch {
     ms = undefined; // a Date subclass with a hostile getTime
   }
-  return typeof ms === "number" && Number.isFinite(ms) && ms >= 0 && ms <= MAX_EPOCH_MS ? ms : nowMs();
+  return typeof ms === "number" && ms >= MIN_EPOCH_MS && ms <= MAX_EPOCH_MS ? ms : nowMs();
 }

@@ -1,9 +1,9 @@
 // One export can take several requests (OTLP for spans, the ingestion API for
 // scores, a legacy batch split below 3.5 MB). Their outcomes become one
-// ExportResult: naming exactly which items to retry or drop, except when every
-// failing request asked for a retry, where the whole batch is retried so the
-// server's Retry-After is honoured (resending the delivered part is safe:
-// Langfuse upserts spans and scores by id).
+// ExportResult naming exactly which items to retry or drop; what a request
+// delivered is never sent again. The longest Retry-After among the failing
+// requests travels with the result (`retry` when every request failed that way,
+// `partial` with `afterMs` otherwise), so the server's wait is honoured.
 import type { ExportResult, RejectedItem } from "@tracehub/core";
 
 export interface RequestOutcome {
@@ -19,12 +19,8 @@ export function combineOutcomes(outcomes: readonly RequestOutcome[], invalid: re
     const same = sameKind(failing);
     if (same === "fail") return { kind: "fail", reason: joinReasons(failing) };
   }
-  if (invalid.length === 0 && failing.every((o) => o.result.kind === "retry")) {
-    let afterMs: number | undefined;
-    for (const o of failing) {
-      const wait = o.result.kind === "retry" ? o.result.afterMs : undefined;
-      if (wait !== undefined) afterMs = Math.max(afterMs ?? 0, wait);
-    }
+  const afterMs = longestWait(failing);
+  if (invalid.length === 0 && failing.length === outcomes.length && failing.every((o) => o.result.kind === "retry")) {
     const reason = joinReasons(failing);
     return afterMs === undefined ? { kind: "retry", reason } : { kind: "retry", afterMs, reason };
   }
@@ -36,7 +32,16 @@ export function combineOutcomes(outcomes: readonly RequestOutcome[], invalid: re
       for (const id of ids) rejected.push({ id, retryable, reason: result.reason });
     }
   }
-  return { kind: "partial", rejected };
+  return afterMs === undefined ? { kind: "partial", rejected } : { kind: "partial", rejected, afterMs };
+}
+
+function longestWait(outcomes: readonly RequestOutcome[]): number | undefined {
+  let afterMs: number | undefined;
+  for (const { result } of outcomes) {
+    const wait = result.kind === "retry" || result.kind === "partial" ? result.afterMs : undefined;
+    if (wait !== undefined) afterMs = Math.max(afterMs ?? 0, wait);
+  }
+  return afterMs;
 }
 
 function sameKind(outcomes: readonly RequestOutcome[]): ExportResult["kind"] | undefined {

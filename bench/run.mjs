@@ -5,6 +5,7 @@
 // --expose-gc for the heap figures.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { coreHotPathBenchmark } from "./core-hot-path.mjs";
 import { endToEndBenchmark } from "./end-to-end.mjs";
 import { hotPathBenchmarks } from "./hot-path.mjs";
 import { startReceiver } from "./loopback/start-receiver.mjs";
@@ -21,6 +22,7 @@ const progress = (what) => process.stderr.write(`bench: ${what} (${((Date.now() 
 const receiver = await startReceiver();
 const sections = [];
 try {
+  sections.push({ key: "coreHotPath", rows: [await coreHotPathBenchmark()], notes: [] });
   progress("1. hot path");
   const hot = await hotPathBenchmarks(receiver);
   progress("5–6. OTLP encoding, openai wrapper");

@@ -36,8 +36,16 @@ const CONTEXT_KEYS = ["userId", "sessionId", "release", "environment", "version"
 /** True when the input sets any context field, so callers can skip a merge. */
 export function hasContextInput(input: ContextInput | undefined): boolean {
   if (input === undefined) return false;
-  for (const key of CONTEXT_KEYS) if (input[key] !== undefined) return true;
-  return input.tags !== undefined || input.metadata !== undefined;
+  // Unrolled (not a loop over CONTEXT_KEYS): named loads stay monomorphic on the hot path.
+  return (
+    input.userId !== undefined ||
+    input.sessionId !== undefined ||
+    input.release !== undefined ||
+    input.environment !== undefined ||
+    input.version !== undefined ||
+    input.tags !== undefined ||
+    input.metadata !== undefined
+  );
 }
 
 /** Merges context: inner values win, tags are united, metadata is merged key by key. */

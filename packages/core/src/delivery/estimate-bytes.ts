@@ -56,20 +56,69 @@ function estimateObjectBytes(value: object, depth: number): number {
   return 2 + Math.ceil((sum * keys.length) / sampled);
 }
 
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+
+/**
+ * estimateValueBytes(attributes, 1) without its generic walk: attribute values
+ * are primitives (or primitive arrays), and the keys are read without copying
+ * them into an array. Same sampling, same result.
+ */
+function estimateAttributesBytes(attributes: Readonly<Record<string, unknown>>): number {
+  if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes) || ArrayBuffer.isView(attributes)) {
+    return estimateValueBytes(attributes, 1);
+  }
+  let count = 0;
+  let sum = 0;
+  for (const key in attributes) {
+    // hasOwnProperty (not Object.hasOwn): V8 reduces it to a constant inside a for-in over a fast object.
+    if (!hasOwnProperty.call(attributes, key)) continue;
+    if (count < SAMPLE) {
+      const value = attributes[key];
+      sum +=
+        key.length +
+        4 +
+        (typeof value === "number" ? 8 : typeof value === "string" ? value.length + 2 : estimateValueBytes(value, 2));
+    }
+    count++;
+  }
+  if (count === 0) return 2;
+  return 2 + Math.ceil((sum * count) / Math.min(count, SAMPLE));
+}
+
+/** estimateValueBytes(value, 1) with the usual cases of a span's fields (unset, empty list) answered first. */
+function estimateField(value: unknown): number {
+  if (value === undefined) return 0;
+  if (Array.isArray(value) && value.length === 0) return 2;
+  return estimateValueBytes(value, 1);
+}
+
+// Spans of one scope share their (finalised, no longer changed) context object:
+// its estimate is kept for the last one seen instead of walked per span.
+let lastContext: object | undefined;
+let lastContextBytes = 0;
+
+function estimateContextBytes(context: object): number {
+  if (context !== lastContext) {
+    lastContextBytes = estimateValueBytes(context, 1);
+    lastContext = context;
+  }
+  return lastContextBytes;
+}
+
 /** Estimated serialised size of an ended span. */
 export function estimateSpanBytes(span: ReadonlySpan): number {
   return (
     SPAN_OVERHEAD +
     span.name.length +
-    estimateValueBytes(span.input, 1) +
-    estimateValueBytes(span.output, 1) +
-    estimateValueBytes(span.attributes, 1) +
-    estimateValueBytes(span.events, 1) +
-    estimateValueBytes(span.links, 1) +
-    estimateValueBytes(span.context, 1) +
-    estimateValueBytes(span.modelParameters, 1) +
-    estimateValueBytes(span.prompt, 1) +
-    estimateValueBytes(span.error, 1) +
+    estimateField(span.input) +
+    estimateField(span.output) +
+    estimateAttributesBytes(span.attributes) +
+    estimateField(span.events) +
+    estimateField(span.links) +
+    estimateContextBytes(span.context) +
+    estimateField(span.modelParameters) +
+    estimateField(span.prompt) +
+    estimateField(span.error) +
     (span.usage === undefined ? 0 : 96) +
     (span.cost === undefined ? 0 : 96)
   );

@@ -44,11 +44,14 @@ export class SpanFinalizer {
 
   finalize(span: LiveSpan): void {
     const { settings } = this;
-    const limits = { maxFieldBytes: settings.maxFieldBytes };
-    const input = settings.hideInputs ? undefined : masked(span.input, "input", settings.mask);
-    const output = settings.hideOutputs ? undefined : masked(span.output, "output", settings.mask);
-    span.input = input === undefined ? undefined : toSafeValue(input, limits);
-    span.output = output === undefined ? undefined : toSafeValue(output, limits);
+    // Most spans carry no input or output: then there is nothing to mask or make safe.
+    if (span.input !== undefined || span.output !== undefined) {
+      const limits = { maxFieldBytes: settings.maxFieldBytes };
+      const input = settings.hideInputs ? undefined : masked(span.input, "input", settings.mask);
+      const output = settings.hideOutputs ? undefined : masked(span.output, "output", settings.mask);
+      span.input = input === undefined ? undefined : toSafeValue(input, limits);
+      span.output = output === undefined ? undefined : toSafeValue(output, limits);
+    }
     this.capAttributes(span);
     span.context = this.finalizeContext(span.context);
     // Adapters only ever see the span after this: computing the cost here is "at end()" for every backend.
@@ -60,6 +63,8 @@ export class SpanFinalizer {
 
   private capAttributes(span: LiveSpan): void {
     const max = this.settings.maxFieldBytes;
+    // Attributes are only written through setAttribute(s), which track the longest string: usually nothing to cap.
+    if (span.longestStringAttribute * 3 <= max) return;
     for (const key in span.attributes) {
       const value = span.attributes[key];
       // UTF-8 is at most 3 bytes per UTF-16 unit, so length * 3 bounds the byte size cheaply.

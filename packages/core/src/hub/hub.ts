@@ -13,7 +13,7 @@ import type { SpanHandle } from "../span/span-handle.js";
 import { currentScope, scopeStorage, withContext, type ContextInput } from "../context/scope.js";
 import { SpanFinalizer } from "./finalize-span.js";
 import { runInSpan } from "./run-in-span.js";
-import { startLiveSpan } from "./start-span.js";
+import { startDetachedSpan, startLiveSpan } from "./start-span.js";
 import type { SpanOptions, TraceOptions } from "./span-options.js";
 import { buildScore, type ScoreInput } from "./build-score.js";
 import { observeFunction, type ObserveOptions } from "./observe.js";
@@ -129,7 +129,7 @@ export class Hub implements SpanSink, Flushable {
   /** Hostile options (a throwing Proxy, say) get a non-recording span, never an exception. */
   private startGuarded(name: string, options: SpanOptions | undefined, root: boolean): SpanHandle {
     try {
-      return startLiveSpan(this, name, options ?? undefined, root).span;
+      return startDetachedSpan(this, name, options ?? undefined, root);
     } catch (error) {
       this.log.warn(`could not start span: ${String(error)}`);
       return NOOP_HANDLE;

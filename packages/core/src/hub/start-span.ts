@@ -67,9 +67,27 @@ export function startLiveSpan(
   options: SpanOptions | undefined,
   root: boolean,
 ): { span: LiveSpan; scope: Scope } {
-  if (options === null || typeof options !== "object") options = undefined;
   const scope = currentScope();
   const otelSpan = activeOtelSpan();
+  const span = createSpan(sink, name, options, root, scope, otelSpan);
+  const childScope: Scope = { span, context: span.context, prompt: scope.prompt, otelSpanAtEntry: otelSpan };
+  return { span, scope: childScope };
+}
+
+/** Starts a live span without building a scope for children (startSpan/startTrace: the caller ends it). Throws only on a bug. */
+export function startDetachedSpan(sink: SamplingSink, name: string, options: SpanOptions | undefined, root: boolean): LiveSpan {
+  return createSpan(sink, name, options, root, currentScope(), activeOtelSpan());
+}
+
+function createSpan(
+  sink: SamplingSink,
+  name: string,
+  options: SpanOptions | undefined,
+  root: boolean,
+  scope: Scope,
+  otelSpan: ReturnType<typeof activeOtelSpan>,
+): LiveSpan {
+  if (options === null || typeof options !== "object") options = undefined;
   const parent = resolveParent(options, scope, root, otelSpan);
   const traceId = parent?.traceId ?? newTraceId();
   const sampled = parent?.sampled ?? isTraceSampled(traceId, sink.sampleRate);
@@ -95,8 +113,7 @@ export function startLiveSpan(
   if (options !== undefined && sampled) applyOptions(span, options);
   if (scope.prompt !== undefined && span.prompt === undefined) span.setPrompt(scope.prompt as PromptRef);
   if (sampled) sink.onSpanStart(span);
-  const childScope: Scope = { span, context, prompt: scope.prompt, otelSpanAtEntry: otelSpan };
-  return { span, scope: childScope };
+  return span;
 }
 
 function applyOptions(span: LiveSpan, options: SpanOptions): void {

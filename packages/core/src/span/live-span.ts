@@ -57,6 +57,8 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
   ended = false;
   // A #private field: never enumerated, so spreading or serialising a span can't reach the hub.
   readonly #sink: SpanSink;
+  /** Longest string attribute value ever set: finalisation skips the size cap when it cannot apply. */
+  #longestString = 0;
 
   constructor(
     sink: SpanSink,
@@ -76,21 +78,37 @@ export class LiveSpan implements SpanHandle, ReadonlySpan {
     this.parentIsRemote = parentIsRemote || undefined;
   }
 
+  /** Length of the longest string attribute value set through this API (an upper bound of what `attributes` holds). */
+  get longestStringAttribute(): number {
+    return this.#longestString;
+  }
+
   get isRecording(): boolean {
     return this.sampled && !this.ended;
   }
 
   setAttribute(key: string, value: AttributeValue | undefined): this {
     if (!this.sampled || this.ended || typeof key !== "string") return this;
-    if (value === undefined) delete this.attributes[key];
-    else if (isAttributeValue(value)) this.attributes[key] = value;
+    // Fast path for the common case, a finite number (the same check isAttributeValue makes).
+    if (typeof value === "number") {
+      if (Number.isFinite(value)) this.attributes[key] = value;
+    } else if (value === undefined) delete this.attributes[key];
+    else if (isAttributeValue(value)) {
+      this.attributes[key] = value;
+      if (typeof value === "string" && value.length > this.#longestString) this.#longestString = value.length;
+    }
     return this;
   }
 
   setAttributes(attributes: Attributes): this {
     if (!this.sampled || this.ended) return this;
     const clean = cleanAttributes(attributes);
-    if (clean !== undefined) for (const key in clean) this.attributes[key] = clean[key] as AttributeValue;
+    if (clean === undefined) return this;
+    for (const key in clean) {
+      const value = clean[key] as AttributeValue;
+      this.attributes[key] = value;
+      if (typeof value === "string" && value.length > this.#longestString) this.#longestString = value.length;
+    }
     return this;
   }
 

@@ -36,9 +36,11 @@ function hexOf(bytes: number): string {
   const out = poolHex.substring(hexOffset, hexOffset + chars);
   hexOffset += chars;
   // An all-zero id is invalid in W3C trace context; astronomically rare, but cheap to rule out.
-  return out === ZEROS[bytes] ? hexOf(bytes) : out;
+  // (The first character rules out almost every id without a string comparison.)
+  return out.charCodeAt(0) === ZERO_CHAR && out === ZEROS[bytes] ? hexOf(bytes) : out;
 }
 
+const ZERO_CHAR = 48; // "0"
 const ZEROS: Record<number, string> = { 8: "0".repeat(16), 16: "0".repeat(32) };
 
 function hexFromTable(bytes: number): string {

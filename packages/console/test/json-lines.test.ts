@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { safeStringify } from "@tracehub/core";
+import type { SpanRecord } from "@tracehub/core";
 import { ConsoleAdapter } from "../src/index.js";
+import { spanRecord } from "../src/json-lines.js";
 import { HELPFUL, RAG_SPANS, RELEVANCE, memoryStream, span } from "./fixtures.js";
 
 function parseLines(text: string): Record<string, unknown>[] {
@@ -51,5 +54,29 @@ describe("ConsoleAdapter, json lines", () => {
     const [line] = parseLines(stream.text()) as [{ attributes: { numbers: unknown[] }; events: unknown[] }];
     expect(line.attributes.numbers).toEqual(numbers);
     expect(line.events).toHaveLength(1_500);
+  });
+
+  it("writes exactly what safeStringify writes, on the fast path and on every case plain JSON.stringify maps differently", async () => {
+    const lineLimits = { maxFieldBytes: 8 * 1024 * 1024, maxStringLength: Infinity, maxArrayLength: Infinity, maxObjectKeys: Infinity };
+    const spans: SpanRecord[] = [
+      ...RAG_SPANS,
+      span("00000000000000d1", { input: { messages: [{ role: "user", content: "héllo 😀 \"q\"\n" }] }, output: "ok" }),
+      span("00000000000000d2", { modelParameters: { temperature: Number.NaN, top_p: Number.POSITIVE_INFINITY } }),
+      span("00000000000000d3", { input: "lone \ud800 surrogate", attributes: { ["k\udc00"]: "v" } }),
+      span("00000000000000d4", { input: { content: null, list: [1, null] } }),
+      span("00000000000000d5", { output: 12n as unknown }),
+      span("00000000000000d6", { input: "x".repeat(3_000_000) }), // over the 8 MiB line budget as UTF-8 bound
+      span("00000000000000d7", { input: "é".repeat(4_500_000) }), // over the budget in UTF-8 bytes
+    ];
+    const stream = memoryStream();
+    await new ConsoleAdapter({ format: "json", stream }, {}).export({ spans, scores: [RELEVANCE] });
+    const expected = [
+      ...spans.map((s) => safeStringify({ type: "span", ...spanRecord(s) }, lineLimits)),
+      safeStringify({ type: "score", ...RELEVANCE }, lineLimits),
+    ];
+    const lines = stream.text().trimEnd().split("\n");
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((line, i) => expect(line === expected[i], `line ${i}`).toBe(true));
+    expect(Buffer.byteLength(lines[spans.length - 1] as string)).toBeLessThanOrEqual(lineLimits.maxFieldBytes);
   });
 });

@@ -115,4 +115,21 @@ describe("unix nanoseconds", () => {
       expect(unixNanosHalves(ms)).toEqual([0, 0]);
     }
   });
+
+  it("writes string literals exactly as JSON.stringify does, short ones through the loop and long ones natively (escaped past 256 characters)", () => {
+    const pieces = ["plain", 'quo"te', "back\\slash", "ctl\u0000\u0008\t\n\u000b\u001f", "é中😀", "lone \ud800 hi", "\udc00 low", "end \ud83d"];
+    const samples = [""];
+    for (const piece of pieces) {
+      for (const repeat of [1, 4, 12, 40, 100]) samples.push(piece.repeat(repeat));
+    }
+    samples.push(`${"x".repeat(30)}\ud800`, `${"y".repeat(70)}`, `${"z".repeat(70)}"`);
+    const w = new JsonWriter(8); // small, so the long strings also exercise growth
+    for (const text of samples) {
+      w.string(text);
+      w.byte(0x0a);
+    }
+    // A TextDecoder would replace an unescaped lone surrogate's bytes; escaped ones survive as ASCII.
+    const lines = new TextDecoder("utf-8", { fatal: true }).decode(w.finish()).split("\n");
+    expect(lines.slice(0, -1)).toEqual(samples.map((text) => JSON.stringify(text)));
+  });
 });

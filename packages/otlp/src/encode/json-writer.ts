@@ -9,6 +9,8 @@ const HEX_DIGITS = "0123456789abcdef";
 // Characters JSON.stringify escapes, plus surrogates (escaped when lone).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const NATIVE_PLAIN_MIN_LENGTH = 64;
+const NATIVE_ESCAPED_MIN_LENGTH = 256;
 
 export class JsonWriter extends ByteBuffer {
   /** Nanoseconds since the epoch as decimal digits (the caller writes the quotes). */
@@ -45,13 +47,24 @@ export class JsonWriter extends ByteBuffer {
   /** A JSON string literal. */
   string(value: string): void {
     const length = value.length;
-    // Long text with nothing to escape is encoded natively; the rest goes through the loop below.
-    if (length > 64 && !NEEDS_ESCAPE.test(value)) {
-      this.ensure(length * 3 + 2);
-      this.buf[this.pos++] = 0x22;
-      this.utf8(value);
-      this.buf[this.pos++] = 0x22;
-      return;
+    // Long text goes to native code: as is when nothing needs escaping, else through
+    // JSON.stringify, which escapes exactly as the loop below does (lone surrogates as \udXXX)
+    // and returns well-formed text that utf8 copies unchanged. Below these lengths the
+    // native calls (and JSON.stringify's copy) cost more than the loop (measured).
+    if (length > NATIVE_PLAIN_MIN_LENGTH) {
+      if (!NEEDS_ESCAPE.test(value)) {
+        this.ensure(length * 3 + 2);
+        this.buf[this.pos++] = 0x22;
+        this.utf8Native(value);
+        this.buf[this.pos++] = 0x22;
+        return;
+      }
+      if (length > NATIVE_ESCAPED_MIN_LENGTH) {
+        const quoted = JSON.stringify(value);
+        this.ensure(quoted.length * 3);
+        this.utf8Native(quoted);
+        return;
+      }
     }
     this.ensure(length * 6 + 2);
     const buf = this.buf;

@@ -102,12 +102,8 @@ export class ByteBuffer {
    * Returns the byte count and leaves `pos` after them.
    */
   protected utf8(text: string): number {
+    if (text.length > 64) return this.utf8Native(text);
     const start = this.pos;
-    if (text.length > 64) {
-      const written = encodeUtf8(this.buf, text, start);
-      this.pos = start + written;
-      return written;
-    }
     const buf = this.buf;
     let p = start;
     for (let i = 0; i < text.length; i++) {
@@ -138,5 +134,12 @@ export class ByteBuffer {
     }
     this.pos = p;
     return p - start;
+  }
+
+  /** `utf8` through the native encoder whatever the length (its call costs more than a short loop). */
+  protected utf8Native(text: string): number {
+    const written = encodeUtf8(this.buf, text, this.pos);
+    this.pos += written;
+    return written;
   }
 }

@@ -67,7 +67,7 @@ export class LangSmithAdapter implements ObservabilityAdapter {
     try {
       const spans = batch.spans.filter((span) => this.#sampled(span.traceId));
       // Ancestors exported in the same batch (spans re-sent from the spool) are known to their children.
-      for (const span of spans) this.#lineage.record(span);
+      for (const span of spans) this.#lineage.admit(span);
       const outcomes: ItemOutcome[] = [];
       const runs = this.#encodeRuns(spans, outcomes);
       outcomes.push(...(await this.#runs.send(runs)));

@@ -30,7 +30,10 @@ export interface RunMappingSettings {
   hideOutputs: boolean;
 }
 
-const RUNTIME = { sdk: "tracehub", library: "tracehub", runtime: "nodejs" } as const;
+/** A fresh literal per run (callers may add to it); cheaper than spreading a constant. */
+function runtimeInfo(): Record<string, unknown> {
+  return { sdk: "tracehub", library: "tracehub", runtime: "nodejs" };
+}
 
 export function toLangSmithRun(span: ReadonlySpan, lineage: RunLineage, settings: RunMappingSettings): LangSmithRun {
   const usage = usageMetadataOf(span);
@@ -43,7 +46,7 @@ export function toLangSmithRun(span: ReadonlySpan, lineage: RunLineage, settings
     start_time: lineage.startTime,
     end_time: isoMicros(Math.max(toEpochMicros(span.endTime), lineage.startMicros)),
     inputs: settings.hideInputs ? {} : inputsOf(span),
-    extra: { metadata: metadataOf(span, lineage), runtime: { ...RUNTIME } },
+    extra: { metadata: metadataOf(span, lineage), runtime: runtimeInfo() },
     session_name: settings.project,
   };
   if (lineage.parentRunId !== undefined) run.parent_run_id = lineage.parentRunId;
@@ -93,29 +96,46 @@ function errorTextOf(span: ReadonlySpan): string | undefined {
 
 function metadataOf(span: ReadonlySpan, lineage: RunLineage): Record<string, unknown> {
   const { context } = span;
-  const metadata: Record<string, unknown> = { ...span.attributes, ...context.metadata };
+  const metadata: Record<string, unknown> = {};
+  copyInto(metadata, span.attributes);
+  if (context.metadata !== undefined) copyInto(metadata, context.metadata);
   // LangSmith groups traces into threads by the metadata key session_id (or thread_id / conversation_id).
-  setIfDefined(metadata, "session_id", context.sessionId);
-  setIfDefined(metadata, "user_id", context.userId);
-  setIfDefined(metadata, "environment", context.environment);
+  // Named stores, not a shared setter: one keyed-store site for every key is megamorphic and slow per run.
+  if (context.sessionId !== undefined) metadata.session_id = context.sessionId;
+  if (context.userId !== undefined) metadata.user_id = context.userId;
+  if (context.environment !== undefined) metadata.environment = context.environment;
   // revision_id is the key LangSmith's SDK uses for the application's release.
-  setIfDefined(metadata, "revision_id", context.release);
-  setIfDefined(metadata, "version", context.version);
-  setIfDefined(metadata, "service_name", context.serviceName);
+  if (context.release !== undefined) metadata.revision_id = context.release;
+  if (context.version !== undefined) metadata.version = context.version;
+  if (context.serviceName !== undefined) metadata.service_name = context.serviceName;
   metadata.tracehub_kind = span.kind;
   // The W3C ids, to find the same span in an OTLP backend or in logs.
   metadata.otel_trace_id = span.traceId;
   metadata.otel_span_id = span.spanId;
-  setIfDefined(metadata, "otel_parent_span_id", lineage.unknownParentSpanId);
+  if (lineage.unknownParentSpanId !== undefined) metadata.otel_parent_span_id = lineage.unknownParentSpanId;
   // The prompt reference is the caller's object as given: make its fields JSON-safe.
-  setIfDefined(metadata, "prompt_name", safeField(span.prompt?.name));
-  setIfDefined(metadata, "prompt_version", safeField(span.prompt?.version));
-  setIfDefined(metadata, "retry_count", span.retryCount);
-  setIfDefined(metadata, "timeout_ms", span.timeoutMs);
+  if (span.prompt !== undefined) {
+    const name = safeField(span.prompt.name);
+    if (name !== undefined) metadata.prompt_name = name;
+    const version = safeField(span.prompt.version);
+    if (version !== undefined) metadata.prompt_version = version;
+  }
+  if (span.retryCount !== undefined) metadata.retry_count = span.retryCount;
+  if (span.timeoutMs !== undefined) metadata.timeout_ms = span.timeoutMs;
   if (span.rateLimit !== undefined) metadata.rate_limit = toSafeValue(span.rateLimit);
   const model = modelMetadataOf(span);
   if (model.ls_invocation_params !== undefined) model.ls_invocation_params = toSafeValue(model.ls_invocation_params);
-  return Object.assign(metadata, model);
+  return copyInto(metadata, model);
+}
+
+/** Own enumerable keys of `source` onto `target` (what a spread copies), without cloning a hidden class per source shape. */
+function copyInto(target: Record<string, unknown>, source: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  for (const key of Object.keys(source)) {
+    // An own "__proto__" key (JSON.parse makes those) must stay data, as a spread keeps it, not become the prototype.
+    if (key === "__proto__") Object.defineProperty(target, key, { value: source[key], enumerable: true, writable: true, configurable: true });
+    else target[key] = source[key];
+  }
+  return target;
 }
 
 /** The first token as LangSmith's `new_token` event (it reads time-to-first-token from it), then the span's events. */
@@ -136,10 +156,6 @@ function eventsOf(span: ReadonlySpan): Record<string, unknown>[] {
 
 function safeField(value: unknown): unknown {
   return value === undefined ? undefined : toSafeValue(value);
-}
-
-function setIfDefined(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (value !== undefined) target[key] = value;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -8,7 +8,10 @@ import type { LangSmithRun } from "./map-run.js";
 
 export interface MultipartPart {
   name: string;
-  body: Uint8Array;
+  /** JSON text; encoded once per request, with the rest of the body. */
+  body: string;
+  /** UTF-8 length of `body` (the part's `length=`). */
+  bytes: number;
 }
 
 /** A run ready to send: its parts and their total size. */
@@ -21,22 +24,34 @@ export interface EncodedRun {
 }
 
 const SPLIT_FIELDS = ["inputs", "outputs", "events", "extra", "error"] as const;
-const encoder = new TextEncoder();
+const SPLIT_FIELD_SET: ReadonlySet<string> = new Set(SPLIT_FIELDS);
 /** Boundary line and part headers around each part body: about 200 bytes, rounded up so a cut request stays under the limit. */
 const PART_OVERHEAD_BYTES = 256;
 /** Cap of a part rebuilt by the fallback serialiser; the run's size checks apply afterwards as usual. */
 const MAX_SAFE_PART_BYTES = 16 * 1024 * 1024;
 
 export function encodeRun(itemId: string, run: LangSmithRun): EncodedRun {
-  const main: Record<string, unknown> = { ...run };
-  for (const field of SPLIT_FIELDS) delete main[field];
-  const parts: MultipartPart[] = [{ name: `post.${run.id}`, body: encoder.encode(jsonOf(main)) }];
+  // The run without its large fields, keys in the run's order (no spread + delete: that turns the copy into a slow dictionary).
+  const main: Record<string, unknown> = {};
+  for (const key of Object.keys(run)) {
+    if (!SPLIT_FIELD_SET.has(key)) main[key] = run[key as keyof LangSmithRun];
+  }
+  const first = part(`post.${run.id}`, main);
+  const parts: MultipartPart[] = [first];
+  let bytes = first.bytes + PART_OVERHEAD_BYTES;
   for (const field of SPLIT_FIELDS) {
     const value = run[field];
-    if (value !== undefined) parts.push({ name: `post.${run.id}.${field}`, body: encoder.encode(jsonOf(value)) });
+    if (value === undefined) continue;
+    const added = part(`post.${run.id}.${field}`, value);
+    parts.push(added);
+    bytes += added.bytes + PART_OVERHEAD_BYTES;
   }
-  const bytes = parts.reduce((sum, part) => sum + part.body.byteLength + PART_OVERHEAD_BYTES, 0);
   return { itemId, run, parts, bytes };
+}
+
+function part(name: string, value: unknown): MultipartPart {
+  const body = jsonOf(value);
+  return { name, body, bytes: Buffer.byteLength(body, "utf8") };
 }
 
 /** JSON of a part; a value that slipped through the mapping unserialisable (a BigInt attribute, a cycle) is made safe instead of failing the run. */
@@ -48,35 +63,26 @@ function jsonOf(value: unknown): string {
   }
 }
 
-/** multipart/form-data bytes of the parts, with CRLF line breaks as RFC 7578 requires. */
+/**
+ * multipart/form-data bytes of the parts, with CRLF line breaks as RFC 7578
+ * requires: built as one string and encoded once (JSON.stringify never emits
+ * lone surrogates, so each part's UTF-8 length is exact).
+ */
 export function multipartBody(parts: readonly MultipartPart[], boundary: string): Uint8Array {
-  const chunks: Uint8Array[] = [];
+  let text = "";
   for (const part of parts) {
-    chunks.push(
-      encoder.encode(
-        `--${boundary}\r\n` +
-          `Content-Disposition: form-data; name="${part.name}"\r\n` +
-          `Content-Type: application/json; length=${part.body.byteLength}\r\n\r\n`,
-      ),
-    );
-    chunks.push(part.body, encoder.encode("\r\n"));
+    text +=
+      `--${boundary}\r\n` +
+      `Content-Disposition: form-data; name="${part.name}"\r\n` +
+      `Content-Type: application/json; length=${part.bytes}\r\n\r\n` +
+      part.body +
+      "\r\n";
   }
-  chunks.push(encoder.encode(`--${boundary}--\r\n`));
-  return concat(chunks);
+  text += `--${boundary}--\r\n`;
+  return Buffer.from(text, "utf8");
 }
 
 /** A random boundary: 128 random bits make a clash with part contents practically impossible. */
 export function newBoundary(): string {
   return `----TracehubLangSmith${crypto.randomUUID().replace(/-/g, "")}`;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

@@ -29,7 +29,11 @@ export interface LangSmithAdapterOptions {
   gzip?: boolean;
   /** Timeout of each HTTP request; default 20 000 ms. */
   timeoutMs?: number;
-  /** Spans whose place in their tree is remembered (for dotted_order and feedback); default 100 000. */
+  /**
+   * Bound on spans remembered while open (or exported with open children), for
+   * dotted_order; default 100 000. Exported spans are then kept for late
+   * children and feedback up to 10 000 (or this bound, when lower).
+   */
   maxTrackedSpans?: number;
   /** fetch implementation; default globalThis.fetch. */
   fetch?: typeof fetch;

@@ -1,27 +1,49 @@
 // Run and feedback ids. LangSmith wants UUIDs, and its SDK now issues UUIDv7
 // whose 48 time bits are the run's start (it warns that other versions will
 // stop being accepted). A run id here is a UUIDv7 too: time bits from the
-// span's start, the 74 remaining bits from a hash of (traceId, spanId). So the
-// id is a pure function of the span: every retry, every re-send from the spool
-// and every process that saw the span addresses the same run.
+// span's start, the 74 remaining bits from (traceId, spanId). So the id is a
+// pure function of the span: every retry, every re-send from the spool and
+// every process that saw the span addresses the same run.
 import { createHash } from "node:crypto";
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TRACE_ID_SHAPE = /^[0-9a-f]{32}$/;
+const SPAN_ID_SHAPE = /^[0-9a-f]{16}$/;
 
 /** Run id of a span: UUIDv7 with `startMs` in its time field. */
 export function runIdFor(traceId: string, spanId: string, startMs: number): string {
-  const hash = createHash("sha256").update(`${traceId}:${spanId}`).digest();
+  const bits = idBits(traceId, spanId);
   const bytes = new Uint8Array(16);
   let time = Math.max(0, Math.floor(startMs));
   for (let i = 5; i >= 0; i--) {
     bytes[i] = time % 256;
     time = Math.floor(time / 256);
   }
-  bytes[6] = 0x70 | ((hash[0] as number) & 0x0f); // version 7 + 4 hash bits
-  bytes[7] = hash[1] as number;
-  bytes[8] = 0x80 | ((hash[2] as number) & 0x3f); // RFC 9562 variant + 6 hash bits
-  bytes.set(hash.subarray(3, 10), 9);
+  bytes[6] = 0x70 | ((bits[0] as number) & 0x0f); // version 7 + 4 id bits
+  bytes[7] = bits[1] as number;
+  bytes[8] = 0x80 | ((bits[2] as number) & 0x3f); // RFC 9562 variant + 6 id bits
+  bytes.set(bits.subarray(3, 10), 9);
   return formatUuid(bytes);
+}
+
+/**
+ * 10 bytes that identify (traceId, spanId). W3C ids are already random, so
+ * they are used as they are (no hash on the export path): the span id's 8
+ * bytes XOR the trace id's low bytes, plus two more trace id bytes — distinct
+ * span ids of one trace always give distinct bits. Ids of any other shape are hashed.
+ */
+function idBits(traceId: string, spanId: string): Uint8Array {
+  if (!TRACE_ID_SHAPE.test(traceId) || !SPAN_ID_SHAPE.test(spanId)) {
+    return createHash("sha256").update(`${traceId}:${spanId}`).digest().subarray(0, 10);
+  }
+  const trace = Buffer.from(traceId, "hex");
+  const span = Buffer.from(spanId, "hex");
+  const bits = new Uint8Array(10);
+  bits[0] = trace[6] as number;
+  bits[1] = (span[0] as number) ^ (trace[8] as number);
+  bits[2] = trace[7] as number;
+  for (let i = 1; i < 8; i++) bits[i + 2] = (span[i] as number) ^ (trace[i + 8] as number);
+  return bits;
 }
 
 /**
@@ -46,6 +68,6 @@ export function isUuid(value: string): boolean {
 const FEEDBACK_NAMESPACE = Buffer.from("5c0e3f7e2b9a4d8c9f1e6a7b3c2d1e0f", "hex");
 
 function formatUuid(bytes: Uint8Array): string {
-  const hex = Buffer.from(bytes).toString("hex");
+  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

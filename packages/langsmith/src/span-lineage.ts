@@ -3,17 +3,22 @@
 // time+id segment per ancestor, root first. A span only knows its parent's
 // span id, and children usually end (and are exported) before their parents,
 // so the adapter records every span when it STARTS (core calls `onStart` with
-// the parent already known) and walks that record up to the root at export.
+// the parent already known, on the application's hot path) and walks that
+// record up to the root at export.
 //
-// The record is bounded: beyond `maxSpans` the least recently used tenth is
-// forgotten (every export touches the whole ancestor chain, so a long-running
-// root that still has children in flight stays). When the walk reaches a
-// parent that is not known — a remote parent (traceparent, OpenTelemetry), an
-// evicted ancestor, spans re-sent from the spool after a restart — the highest
-// known ancestor becomes the LangSmith root of the run tree and the lost
-// parent span id is reported so the mapper can keep it in metadata.
-import { dottedTimestamp, isoMicros, toEpochMicros } from "./timestamps.js";
+// What is remembered: every span from its start until its run is exported and
+// none of its children is still open (each record counts its parent's open
+// children; each export releases one), then a bounded set of recently
+// exported spans for late children and for feedback. Both are bounded; past
+// the bound the oldest entry goes (an open span with open children gets
+// another lap first). When the walk reaches a parent that is not known — a
+// remote parent (traceparent, OpenTelemetry), a forgotten ancestor, spans
+// re-sent from the spool after a restart — the highest known ancestor becomes
+// the LangSmith root of the run tree and the lost parent span id is reported
+// so the mapper can keep it in metadata.
+import { OldestFirst } from "./oldest-first.js";
 import { runIdFor } from "./run-ids.js";
+import { dottedFromIso, dottedTimestamp, isoMicros, toEpochMicros } from "./timestamps.js";
 
 export interface RunLineage {
   runId: string;
@@ -39,56 +44,113 @@ interface SpanFacts {
   readonly startTime: number;
 }
 
-interface TrackedSpan {
-  readonly traceId: string;
-  readonly spanId: string;
-  readonly parentSpanId: string | undefined;
-  readonly startMicros: number;
-  runId?: string;
+/** One remembered span; a class so every entry has one hidden class (record runs per span start). */
+class TrackedSpan {
+  runId: string | undefined = undefined;
+  /** Children recorded while this span was open and not yet exported. */
+  openChildren = 0;
+  exported = false;
+  /** The parent whose `openChildren` this span counts in, until this span is exported. */
+  countedIn: TrackedSpan | undefined;
+  /** Last dotted_order segment built for this span, and the time it was built for. */
+  segment: string | undefined = undefined;
+  segmentMicros = -1;
+
+  constructor(
+    readonly traceId: string,
+    readonly spanId: string,
+    readonly parentSpanId: string | undefined,
+    readonly startMicros: number,
+    countedIn: TrackedSpan | undefined,
+  ) {
+    this.countedIn = countedIn;
+  }
 }
 
 /** Guards the walk against parent cycles made of bad ids. */
 const MAX_DEPTH = 1000;
+/** An entry kept open this many laps past the bound is forgotten anyway (the bound is hard). */
+const MAX_LAPS_PER_INSERT = 4;
 
 export const DEFAULT_MAX_TRACKED_SPANS = 100_000;
+/** Exported spans remembered for late children and feedback (at most `maxSpans`). */
+export const DEFAULT_MAX_EXPORTED_SPANS = 10_000;
 
 export class SpanLineage {
   readonly #maxSpans: number;
-  /** By span id; insertion order is recency (oldest first). */
-  readonly #spans = new Map<string, TrackedSpan>();
+  readonly #maxExported: number;
+  /** Spans not yet exported, or exported with children still open; by span id, oldest first. */
+  readonly #open = new Map<string, TrackedSpan>();
+  readonly #oldestOpen = new OldestFirst(this.#open);
+  /** Recently exported spans with no open children; by span id, oldest first. */
+  readonly #exported = new Map<string, TrackedSpan>();
+  readonly #oldestExported = new OldestFirst(this.#exported);
   /** Trace id → span id of the trace's first local root, for trace-level scores. */
   readonly #roots = new Map<string, string>();
+  readonly #oldestRoot = new OldestFirst(this.#roots);
   /** Retries and re-sends of one span object map to exactly the same tree. */
   readonly #resolved = new WeakMap<object, RunLineage>();
 
-  constructor(maxSpans: number = DEFAULT_MAX_TRACKED_SPANS) {
+  constructor(maxSpans: number = DEFAULT_MAX_TRACKED_SPANS, maxExported: number = DEFAULT_MAX_EXPORTED_SPANS) {
     this.#maxSpans = Math.max(1, Math.floor(maxSpans));
+    this.#maxExported = Math.min(this.#maxSpans, Math.max(1, Math.floor(maxExported)));
   }
 
+  /** Spans remembered: open ones and recently exported ones. */
   get size(): number {
-    return this.#spans.size;
+    return this.#open.size + this.#exported.size;
   }
 
-  /** Remembers a span's place and start. Cheap: it runs on the tracing hot path. */
+  /** Remembers a span's place and start. O(1), a few Map operations: it runs on the tracing hot path. */
   record(span: SpanFacts): void {
-    const known = this.#spans.get(span.spanId);
-    if (known !== undefined && known.traceId === span.traceId) return;
-    this.#spans.set(span.spanId, {
-      traceId: span.traceId,
-      spanId: span.spanId,
-      parentSpanId: span.parentSpanId,
-      startMicros: toEpochMicros(span.startTime),
-    });
-    if (this.#spans.size > this.#maxSpans) this.#evictOldest(this.#spans);
+    const { traceId, spanId, parentSpanId } = span;
+    const known = this.#open.get(spanId);
+    if (known !== undefined && known.traceId === traceId) return;
+    let parent: TrackedSpan | undefined;
+    if (parentSpanId !== undefined) {
+      parent = this.#open.get(parentSpanId);
+      if (parent !== undefined && parent.traceId === traceId) parent.openChildren++;
+      else parent = this.#refreshExported(traceId, parentSpanId);
+    }
+    this.#open.set(spanId, new TrackedSpan(traceId, spanId, parentSpanId, toEpochMicros(span.startTime), parent));
+    if (this.#open.size > this.#maxSpans) this.#evictOpen();
     // A true root always wins; a span whose parent is unknown is only a stand-in until one is seen.
-    const isRoot = span.parentSpanId === undefined;
-    if (isRoot || (!this.#roots.has(span.traceId) && !this.#spans.has(span.parentSpanId as string))) {
-      this.#roots.set(span.traceId, span.spanId);
-      if (this.#roots.size > this.#maxSpans) this.#evictOldest(this.#roots);
+    if (parentSpanId === undefined) this.#setRoot(traceId, spanId);
+    else if (parent === undefined && !this.#roots.has(traceId) && this.#get(traceId, parentSpanId) === undefined) {
+      // Parent unknown here: this span stands in for the trace's root.
+      this.#setRoot(traceId, spanId);
     }
   }
 
-  /** The span's run id, trace id, parent and dotted_order; the same answer for the same span object. */
+  /** A late child's exported parent goes to the back of the line, so the parent outlives its own children's exports. */
+  #refreshExported(traceId: string, spanId: string): undefined {
+    const exported = this.#exported.get(spanId);
+    if (exported !== undefined && exported.traceId === traceId) {
+      this.#exported.delete(spanId);
+      this.#exported.set(spanId, exported);
+    }
+    return undefined;
+  }
+
+  #setRoot(traceId: string, spanId: string): void {
+    this.#roots.set(traceId, spanId);
+    // Entries leave with their span; this only catches span ids reused across traces.
+    if (this.#roots.size > this.#maxSpans + this.#maxExported) {
+      const oldest = this.#oldestRoot.next();
+      if (oldest !== undefined) this.#roots.delete(oldest);
+    }
+  }
+
+  /** Records a span met at export, unless that very object was already resolved (a retry). */
+  admit(span: SpanFacts): void {
+    if (!this.#resolved.has(span)) this.record(span);
+  }
+
+  /**
+   * The span's run id, trace id, parent and dotted_order; the same answer for
+   * the same span object. Marks the span exported: once its children are
+   * exported too it moves to the bounded set of recently exported spans.
+   */
   resolve(span: SpanFacts): RunLineage {
     const memo = this.#resolved.get(span);
     if (memo !== undefined) return memo;
@@ -96,6 +158,7 @@ export class SpanLineage {
     const self = this.#get(span.traceId, span.spanId) ?? this.#track(span);
     const lineage = this.#lineageOf(self);
     this.#resolved.set(span, lineage);
+    this.#markExported(self);
     return lineage;
   }
 
@@ -116,55 +179,61 @@ export class SpanLineage {
   #lineageOf(self: TrackedSpan): RunLineage {
     const chain = this.#chainOf(self); // leaf first
     const top = chain[chain.length - 1] as TrackedSpan;
-    const segments: string[] = [];
+    let dottedOrder = "";
     let time = Number.NEGATIVE_INFINITY;
-    for (let i = chain.length - 1; i >= 0; i--) {
+    for (let i = chain.length - 1; i > 0; i--) {
       const tracked = chain[i] as TrackedSpan;
       time = Math.max(time, tracked.startMicros);
-      segments.push(dottedTimestamp(time) + this.#runId(tracked));
+      dottedOrder += this.#segment(tracked, time) + ".";
     }
+    time = Math.max(time, self.startMicros);
+    const startTime = isoMicros(time);
+    const runId = this.#runId(self);
+    dottedOrder += dottedFromIso(startTime) + runId;
     const parent = chain[1];
     return {
-      runId: this.#runId(self),
+      runId,
       traceRunId: this.#runId(top),
       parentRunId: parent === undefined ? undefined : this.#runId(parent),
-      dottedOrder: segments.join("."),
-      startTime: isoMicros(time),
+      dottedOrder,
+      startTime,
       startMicros: time,
       unknownParentSpanId: top.parentSpanId,
     };
   }
 
-  /** The span and its known ancestors, leaf first; each is marked recently used. */
+  /** An ancestor's dotted_order segment; the same ancestor comes up for each of its descendants. */
+  #segment(tracked: TrackedSpan, time: number): string {
+    if (tracked.segment === undefined || tracked.segmentMicros !== time) {
+      tracked.segment = dottedTimestamp(time) + this.#runId(tracked);
+      tracked.segmentMicros = time;
+    }
+    return tracked.segment;
+  }
+
+  /** The span and its known ancestors, leaf first. */
   #chainOf(self: TrackedSpan): TrackedSpan[] {
     const chain = [self];
-    const seen = new Set([self.spanId]);
     let current = self;
     while (current.parentSpanId !== undefined && chain.length < MAX_DEPTH) {
       const parent = this.#get(current.traceId, current.parentSpanId);
-      if (parent === undefined || seen.has(parent.spanId)) break;
-      seen.add(parent.spanId);
+      if (parent === undefined || chain.includes(parent)) break;
       chain.push(parent);
       current = parent;
     }
-    for (const tracked of chain) this.#touch(tracked);
     return chain;
   }
 
   #get(traceId: string, spanId: string): TrackedSpan | undefined {
-    const tracked = this.#spans.get(spanId);
-    return tracked !== undefined && tracked.traceId === traceId ? tracked : undefined;
+    const open = this.#open.get(spanId);
+    if (open !== undefined && open.traceId === traceId) return open;
+    const exported = this.#exported.get(spanId);
+    return exported !== undefined && exported.traceId === traceId ? exported : undefined;
   }
 
   #track(span: SpanFacts): TrackedSpan {
-    // Only reached when `record` could not keep it (a span id reused by another trace).
-    return { traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId, startMicros: toEpochMicros(span.startTime) };
-  }
-
-  #touch(tracked: TrackedSpan): void {
-    if (this.#spans.get(tracked.spanId) !== tracked) return;
-    this.#spans.delete(tracked.spanId);
-    this.#spans.set(tracked.spanId, tracked);
+    // Only reached when `record` could not keep it (a span id reused by another trace, a bound of 1).
+    return new TrackedSpan(span.traceId, span.spanId, span.parentSpanId, toEpochMicros(span.startTime), undefined);
   }
 
   #runId(tracked: TrackedSpan): string {
@@ -172,16 +241,50 @@ export class SpanLineage {
     return tracked.runId;
   }
 
-  /**
-   * Forgets the least recently used tenth at once. One at a time would cost
-   * ~30 µs per span: V8 walks the deleted slots at the front of a Map on every
-   * `keys().next()` until the table is rehashed.
-   */
-  #evictOldest(map: Map<string, unknown>): void {
-    let count = Math.max(1, Math.floor(this.#maxSpans / 10));
-    for (const key of map.keys()) {
-      map.delete(key);
-      if (--count <= 0) break;
+  #markExported(tracked: TrackedSpan): void {
+    if (tracked.exported) return;
+    tracked.exported = true;
+    const parent = tracked.countedIn;
+    tracked.countedIn = undefined;
+    if (tracked.openChildren === 0) this.#retire(tracked);
+    if (parent !== undefined && --parent.openChildren === 0 && parent.exported) this.#retire(parent);
+  }
+
+  /** Moves an exported span whose children are all exported to the recently exported set. */
+  #retire(tracked: TrackedSpan): void {
+    if (this.#open.get(tracked.spanId) !== tracked) return; // forgotten already, or never kept
+    this.#open.delete(tracked.spanId);
+    tracked.segment = undefined; // rebuilt if a late child comes; most never do
+    this.#exported.set(tracked.spanId, tracked);
+    if (this.#exported.size > this.#maxExported) {
+      const oldest = this.#oldestExported.next();
+      if (oldest !== undefined) this.#forget(this.#exported, oldest);
     }
+  }
+
+  /** Over the bound: forgets the oldest open span; one with open children gets another lap first. */
+  #evictOpen(): void {
+    for (let lap = 0; lap <= MAX_LAPS_PER_INSERT; lap++) {
+      const oldest = this.#oldestOpen.next();
+      if (oldest === undefined) return;
+      const tracked = this.#open.get(oldest) as TrackedSpan;
+      if (tracked.openChildren > 0 && lap < MAX_LAPS_PER_INSERT) {
+        this.#open.delete(oldest);
+        this.#open.set(oldest, tracked);
+        continue;
+      }
+      this.#forget(this.#open, oldest);
+      // It will never be exported here: its parent stops waiting for it.
+      const parent = tracked.countedIn;
+      tracked.countedIn = undefined;
+      if (parent !== undefined && --parent.openChildren === 0 && parent.exported) this.#retire(parent);
+      return;
+    }
+  }
+
+  #forget(map: Map<string, TrackedSpan>, spanId: string): void {
+    const tracked = map.get(spanId);
+    map.delete(spanId);
+    if (tracked !== undefined && this.#roots.get(tracked.traceId) === spanId) this.#roots.delete(tracked.traceId);
   }
 }

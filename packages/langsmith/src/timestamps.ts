@@ -21,11 +21,20 @@ export function toEpochMicros(epochMs: number): number {
 export function isoMicros(epochMicros: number): string {
   const ms = Math.floor(epochMicros / 1000);
   const micros = epochMicros - ms * 1000;
-  const iso = new Date(ms).toISOString(); // …T09:58:04.831Z
-  return `${iso.slice(0, -1)}${String(micros).padStart(3, "0")}Z`;
+  const iso = new Date(ms).toISOString(); // …T09:58:04.831Z (always a four-digit year: see toEpochMicros)
+  return `${iso.slice(0, -1)}${micros < 10 ? "00" : micros < 100 ? "0" : ""}${micros}Z`;
 }
 
 /** `20240531T095804831161Z`: the timestamp half of a dotted_order segment. */
 export function dottedTimestamp(epochMicros: number): string {
-  return isoMicros(epochMicros).replace(/[-:.]/g, "");
+  return dottedFromIso(isoMicros(epochMicros));
+}
+
+/** The dotted_order form of an `isoMicros` string, by position (its layout is fixed). */
+export function dottedFromIso(iso: string): string {
+  // 2024-05-31T09:58:04.831161Z
+  // 0123456789012345678901234567
+  return (
+    iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) + iso.slice(17, 19) + iso.slice(20)
+  );
 }

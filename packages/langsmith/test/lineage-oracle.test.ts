@@ -69,4 +69,19 @@ describe("dotted_order, trace_id and parent_run_id agree with langsmith's RunTre
     expect(runIdFor(TRACE_ID, "00000000000000a2", at)).not.toBe(id);
     expect(runIdFor("0af7651916cd43dd8448eb211c80319c", "00000000000000a1", at)).not.toBe(id);
   });
+
+  it("keeps run ids valid, deterministic and distinct for ids that are not W3C hex (hashed instead)", () => {
+    const at = T0 + 7;
+    const shape = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const odd = runIdFor("not-a-trace-id", "SPAN-1", at);
+    expect(odd).toMatch(shape);
+    expect(odd.slice(0, 13)).toBe(uuid7FromTime(Math.floor(at)).slice(0, 13));
+    expect(runIdFor("not-a-trace-id", "SPAN-1", at)).toBe(odd);
+    expect(runIdFor("not-a-trace-id", "SPAN-2", at)).not.toBe(odd);
+    // Every span id of one trace in one millisecond gets its own run id.
+    const ids = new Set<string>();
+    for (let i = 0; i < 4096; i++) ids.add(runIdFor(TRACE_ID, i.toString(16).padStart(16, "0"), at));
+    expect(ids.size).toBe(4096);
+    for (const id of ids) expect(id).toMatch(shape);
+  });
 });

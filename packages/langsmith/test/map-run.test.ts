@@ -151,3 +151,15 @@ describe("span → LangSmith run", () => {
     expect(output).toEqual({ answer: "x" });
   });
 });
+
+describe("metadata keys copied from the caller", () => {
+  it("keeps an own __proto__ key as data, as a spread would", () => {
+    const metadata = JSON.parse('{"__proto__": {"polluted": true}, "tenant": "acme"}') as Record<string, unknown>;
+    const lineage = new SpanLineage();
+    const record = span("00000000000000a0", { context: { metadata } });
+    const run = toLangSmithRun(record, lineage.resolve(record), { project: "p", hideInputs: false, hideOutputs: false });
+    expect(Object.getPrototypeOf(run.extra.metadata)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(run.extra.metadata))).toMatchObject({ tenant: "acme", ["__proto__"]: { polluted: true } });
+    expect((run.extra.metadata as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});

@@ -50,19 +50,60 @@ describe("SpanLineage", () => {
     expect(below.dottedOrder.startsWith(`${top.dottedOrder}.`)).toBe(true);
   });
 
-  it("keeps the chain of a long-running root alive while its descendants are exported, and forgets idle spans", () => {
-    const lineage = new SpanLineage(3);
-    const root = facts("00000000000000a0", undefined, T0);
-    lineage.record(root);
-    lineage.record(facts("00000000000000b0", undefined, T0)); // another trace's span, idle
+  it("keeps a long-running root known while its children are exported, and forgets exported spans past the bound", () => {
+    const lineage = new SpanLineage(3, 2);
+    const rootRun = runIdFor(TRACE_ID, "00000000000000a0", T0);
+    lineage.record(facts("00000000000000a0", undefined, T0));
     for (let i = 1; i <= 5; i++) {
       const child = facts(`00000000000000c${i}`, "00000000000000a0", T0 + i);
       lineage.record(child);
-      expect(lineage.resolve(child).parentRunId).toBe(lineage.resolve(root).runId);
+      expect(lineage.resolve(child).parentRunId).toBe(rootRun);
     }
+    expect(lineage.size).toBe(3); // the open root and the two most recently exported children
+    expect(lineage.locate(TRACE_ID, "00000000000000c1")).toBeUndefined();
+    expect(lineage.locate(TRACE_ID, "00000000000000c5")?.parentRunId).toBe(rootRun);
+    expect(lineage.locate(TRACE_ID, undefined)?.runId).toBe(rootRun);
+  });
+
+  it("lets late children find a parent exported before them", () => {
+    const lineage = new SpanLineage(3, 2);
+    const root = facts("00000000000000a0", undefined, T0);
+    lineage.record(root);
+    const rootRun = lineage.resolve(root).runId; // exported early: a fire-and-forget child outlives it
+    for (let i = 1; i <= 5; i++) {
+      const child = facts(`00000000000000c${i}`, "00000000000000a0", T0 + i);
+      lineage.record(child);
+      expect(lineage.resolve(child).parentRunId).toBe(rootRun);
+    }
+    expect(lineage.size).toBe(2);
+  });
+
+  it("drops every span once it and its children are exported, whatever the export order", () => {
+    const lineage = new SpanLineage(100, 1);
+    const spans = [
+      facts("00000000000000a0", undefined, T0),
+      facts("00000000000000a1", "00000000000000a0", T0 + 1),
+      facts("00000000000000a2", "00000000000000a1", T0 + 2),
+      facts("00000000000000a3", "00000000000000a0", T0 + 3),
+    ];
+    for (const s of spans) lineage.record(s);
+    const runs = [spans[1], spans[0], spans[3], spans[2]].map((s) => lineage.resolve(s as never));
+    expect(runs[3]?.dottedOrder.split(".")).toHaveLength(3);
+    expect(lineage.size).toBe(1); // only the most recently exported span is remembered
+  });
+
+  it("forgets the oldest open span past the bound, giving one with open children another lap", () => {
+    const lineage = new SpanLineage(3);
+    lineage.record(facts("00000000000000a0", undefined, T0));
+    lineage.record(facts("00000000000000a1", "00000000000000a0", T0 + 1));
+    lineage.record(facts("00000000000000d1", undefined, T0 + 2));
+    lineage.record(facts("00000000000000d2", undefined, T0 + 3)); // over the bound: a0 has an open child, a1 goes
+    lineage.record(facts("00000000000000d3", undefined, T0 + 4)); // d1 goes
     expect(lineage.size).toBe(3);
-    expect(lineage.locate(TRACE_ID, "00000000000000b0")).toBeUndefined();
     expect(lineage.locate(TRACE_ID, "00000000000000a0")?.runId).toBe(runIdFor(TRACE_ID, "00000000000000a0", T0));
+    expect(lineage.locate(TRACE_ID, "00000000000000a1")).toBeUndefined();
+    expect(lineage.locate(TRACE_ID, "00000000000000d1")).toBeUndefined();
+    expect(lineage.locate(TRACE_ID, "00000000000000d3")).toBeDefined();
   });
 
   it("answers the same for the same span object, so a retry re-sends an identical run", () => {

@@ -1,5 +1,6 @@
 // Options accepted when a span or trace starts.
 import type { Attributes, PromptRef, SpanKind, SpanLink } from "../model/span.js";
+import { spanKindSchema } from "../model/span-schema.js";
 import type { ContextInput } from "../context/scope.js";
 import type { ParentRef } from "../context/parent-ref.js";
 import type { SpanHandle } from "../span/span-handle.js";
@@ -25,19 +26,8 @@ export interface SpanOptions extends ContextInput {
 /** Options of `trace()`: a new trace, whose name becomes the trace name. */
 export type TraceOptions = SpanOptions;
 
-export const SPAN_KINDS: readonly SpanKind[] = Object.freeze([
-  "span",
-  "llm",
-  "embedding",
-  "retriever",
-  "reranker",
-  "tool",
-  "agent",
-  "chain",
-  "guardrail",
-  "evaluator",
-  "event",
-]);
+// The kinds are defined once, by the model's zod enum.
+export const SPAN_KINDS: readonly SpanKind[] = Object.freeze([...spanKindSchema.options]);
 
 const KIND_SET = new Set<string>(SPAN_KINDS);
 

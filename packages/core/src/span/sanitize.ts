@@ -3,6 +3,7 @@
 // objects must never throw out of tracing (throwing getters, Proxies).
 import type { AttributeValue, Attributes, ErrorCategory, PromptRef, SpanLink } from "../model/span.js";
 import { isValidSpanId, isValidTraceId } from "../util/ids.js";
+import { errorCategorySchema } from "../model/span-schema.js";
 
 function isPrimitiveAttribute(value: unknown, type: string): boolean {
   return type === "string" || type === "boolean" || (type === "number" && Number.isFinite(value as number));
@@ -98,18 +99,8 @@ export function cleanTemplate(template: unknown): PromptRef["template"] | undefi
   }
 }
 
-const CATEGORIES = new Set<string>([
-  "rate_limit",
-  "timeout",
-  "auth",
-  "bad_request",
-  "not_found",
-  "content_filter",
-  "server",
-  "network",
-  "cancelled",
-  "unknown",
-]);
+// The categories are defined once, by the model's zod enum.
+const CATEGORIES = new Set<string>(errorCategorySchema.options);
 
 export function isErrorCategory(value: unknown): value is ErrorCategory {
   return typeof value === "string" && CATEGORIES.has(value);

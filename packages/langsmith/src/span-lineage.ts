@@ -73,8 +73,13 @@ const MAX_DEPTH = 1000;
 const MAX_LAPS_PER_INSERT = 4;
 
 export const DEFAULT_MAX_TRACKED_SPANS = 100_000;
-/** Exported spans remembered for late children and feedback (at most `maxSpans`). */
-export const DEFAULT_MAX_EXPORTED_SPANS = 10_000;
+/**
+ * Exported spans remembered for late children and for feedback (at most `maxSpans`).
+ * Feedback needs the run id, which depends on the span's start time, so this
+ * window is how late a score may arrive: 100k spans (~25 MB at the most) covers
+ * minutes of high traffic; the fault matrix's 100k-span run needs all of it.
+ */
+export const DEFAULT_MAX_EXPORTED_SPANS = 100_000;
 
 export class SpanLineage {
   readonly #maxSpans: number;

@@ -2,6 +2,7 @@
 // code, environment and defaults combine (code wins, then env, then defaults).
 import { z } from "zod";
 import type { ConfigProblem } from "@tracehub/core";
+import { adapterOptionProblems } from "@tracehub/core";
 import { detectColor } from "./ansi.js";
 
 export type ConsoleFormat = "pretty" | "json";
@@ -70,16 +71,7 @@ export function validateConsoleOptions(
   if (options !== undefined && options !== null) {
     const parsed = consoleOptionsSchema.safeParse(options);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = issue.code === "unrecognized_keys" ? issue.keys.join(", ") : String(issue.path[0] ?? "");
-        const source = `adapterOptions.console${key === "" ? "" : `.${key}`}`;
-        if (issue.code === "unrecognized_keys") {
-          problems.push({ source, problem: `unknown option ${key}`, fix: `Remove it; the console adapter takes ${Object.keys(EXPECTED).join(", ")}` });
-          continue;
-        }
-        const expected = EXPECTED[key] ?? "an object";
-        problems.push({ source, problem: `expected ${expected}`, fix: `Pass ${expected} as ${source}, or leave it out` });
-      }
+      problems.push(...adapterOptionProblems("console", parsed.error.issues, { known: Object.keys(EXPECTED), expected: EXPECTED }));
     }
   }
   const codeFormat = isRecord(options) ? options["format"] : undefined;

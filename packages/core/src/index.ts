@@ -80,6 +80,7 @@ export { backoffDelay } from "./delivery/backoff.js";
 
 // Config
 export { ConfigError } from "./config/config-error.js";
+export { adapterOptionProblems, type OptionIssue, type OptionDescriptions } from "./config/option-problems.js";
 export type { HubOptions } from "./config/hub-options.js";
 export { resolveHubConfig, type ResolvedHubConfig } from "./config/resolve-hub-config.js";
 

@@ -4,6 +4,7 @@
 // a fix; the API key's value never appears in one.
 import { z } from "zod";
 import type { ConfigProblem } from "@tracehub/core";
+import { adapterOptionProblems } from "@tracehub/core";
 import { readLangSmithVar, type EnvValue } from "./env-vars.js";
 import { isUuid } from "./run-ids.js";
 import { DEFAULT_MAX_TRACKED_SPANS } from "./span-lineage.js";
@@ -136,21 +137,7 @@ function parseCodeOptions(options: unknown, problems: ConfigProblem[]): LangSmit
   if (options === undefined || options === null) return {};
   const parsed = langsmithOptionsSchema.safeParse(options);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      const keys = issue.keys.join(", ");
-      problems.push({
-        source: `${SOURCE}.${keys}`,
-        problem: `unknown option ${keys}`,
-        fix: `Remove it; the LangSmith adapter takes ${Object.keys(EXPECTED).join(", ")}`,
-      });
-      continue;
-    }
-    const key = String(issue.path[0] ?? "");
-    const expected = EXPECTED[key] ?? "an object of LangSmith options";
-    const source = key === "" ? SOURCE : `${SOURCE}.${key}`;
-    problems.push({ source, problem: `${source} is not ${expected}`, fix: `Pass ${expected} as ${source}, or leave it out` });
-  }
+  problems.push(...adapterOptionProblems("langsmith", parsed.error.issues, { known: Object.keys(EXPECTED), expected: EXPECTED }));
   return undefined;
 }
 

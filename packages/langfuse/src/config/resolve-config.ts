@@ -2,6 +2,7 @@
 // combine: code wins, then the environment, then the defaults. Every problem is
 // a ConfigProblem; secrets and URLs are never quoted.
 import type { AdapterLimits, ConfigProblem } from "@tracehub/core";
+import { adapterOptionProblems } from "@tracehub/core";
 import type { SpanAttributeMapper } from "@tracehub/otlp";
 import { sanitizeEnvironment } from "../mapping/environment.js";
 import { checkKeyPair } from "./key-pair.js";
@@ -150,26 +151,8 @@ function validateCodeOptions(options: unknown): ConfigProblem[] {
   if (options === undefined || options === null) return [];
   const parsed = langfuseOptionsSchema.safeParse(options);
   if (parsed.success) return [];
-  const problems: ConfigProblem[] = [];
-  const seen = new Set<string>();
-  for (const issue of parsed.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        problems.push({
-          source: OPTION(key),
-          problem: `unknown option ${key}`,
-          fix: `Remove it; the langfuse adapter takes ${Object.keys(langfuseOptionsSchema.shape).join(", ")}`,
-        });
-      }
-      continue;
-    }
-    const key = String(issue.path[0] ?? "");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const source = key === "" ? "adapterOptions.langfuse" : OPTION(key);
-    const expected = key === "" ? "an object" : (OPTION_EXPECTED[key] ?? "a valid value");
-    // Values are never quoted: keys, URLs and headers may carry credentials.
-    problems.push({ source, problem: `${source} is not valid: expected ${expected}`, fix: `Pass ${expected} as ${source}, or leave it out` });
-  }
-  return problems;
+  return adapterOptionProblems("langfuse", parsed.error.issues, {
+    known: Object.keys(langfuseOptionsSchema.shape),
+    expected: OPTION_EXPECTED,
+  });
 }

@@ -4,6 +4,7 @@
 // header values are never quoted.
 import { z } from "zod";
 import type { AdapterLimits, AdapterSettings, ConfigProblem } from "@tracehub/core";
+import { adapterOptionProblems } from "@tracehub/core";
 import { DEFAULT_ATTRIBUTE_MAPPERS } from "../encode/encode-trace-request.js";
 import type { AttributeEntries } from "../encode/request-emitter.js";
 import { spanAttributes, type SpanAttributeMapper } from "../mappers/attribute-mapper.js";
@@ -137,28 +138,7 @@ function validateCodeOptions(options: unknown): ConfigProblem[] {
   if (options === undefined || options === null) return [];
   const parsed = otlpOptionsSchema.safeParse(options);
   if (parsed.success) return [];
-  const problems: ConfigProblem[] = [];
-  const seen = new Set<string>();
-  for (const issue of parsed.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        problems.push({
-          source: `adapterOptions.otlp.${key}`,
-          problem: `unknown option ${key}`,
-          fix: `Remove it; the otlp adapter takes ${Object.keys(otlpOptionsSchema.shape).join(", ")}`,
-        });
-      }
-      continue;
-    }
-    const key = String(issue.path[0] ?? "");
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const source = key === "" ? "adapterOptions.otlp" : `adapterOptions.otlp.${key}`;
-    const expected = key === "" ? "an object" : (EXPECTED[key] ?? (issue.code === "invalid_type" ? `a ${issue.expected}` : "a valid value"));
-    // Values are not quoted: URLs and headers may carry credentials.
-    problems.push({ source, problem: `${source} is not valid: expected ${expected}`, fix: `Pass ${expected} as ${source}, or leave it out` });
-  }
-  return problems;
+  return adapterOptionProblems("otlp", parsed.error.issues, { known: Object.keys(otlpOptionsSchema.shape), expected: EXPECTED });
 }
 
 /** OTEL_RESOURCE_ATTRIBUTES, then code; service.name from the hub unless it is only the default. */

@@ -1,8 +1,8 @@
 // `chat.completions.create`: messages in, the assistant message(s) out, tool
 // calls included; streamed calls request usage when the caller did not.
 import type { SpanHandle } from "@tracehub/core";
-import { field, list, type Operation, type RequestBody, type StreamRequest } from "@tracehub/instrumentation";
-import { recordResponseMeta } from "./response-meta.js";
+import { field, type Operation, type RequestBody, type StreamRequest } from "@tracehub/instrumentation";
+import { recordChoicesResponse } from "./response-meta.js";
 import { ChatStreamRecorder } from "./chat-stream.js";
 
 /** Adds `stream_options.include_usage` unless the caller set it; the caller's body is not mutated. */
@@ -24,19 +24,9 @@ export const chatCompletions: Operation = {
   },
   streamRequest: withStreamUsage,
   recordResponse(span: SpanHandle, data: unknown, captureContent: boolean): void {
-    const choices = list(field(data, "choices"));
-    recordResponseMeta(span, {
-      id: field(data, "id"),
-      model: field(data, "model"),
-      usage: field(data, "usage"),
-      systemFingerprint: field(data, "system_fingerprint"),
-      finishReasons: choices.map((choice) => field(choice, "finish_reason") as string | undefined),
-    });
-    if (captureContent && choices.length > 0) {
-      const messages = choices.map((choice) => field(choice, "message"));
-      span.setOutput(messages.length === 1 ? messages[0] : messages);
-    }
+    recordChoicesResponse(span, data, captureContent, (choice) => field(choice, "message"));
   },
+
   streamRecorder(request: StreamRequest, span: SpanHandle, captureContent: boolean) {
     return new ChatStreamRecorder(span, request.injectedUsage, captureContent);
   },

@@ -2,7 +2,7 @@
 // calls request usage like chat completions and hide its chunk the same way.
 import type { SpanHandle } from "@tracehub/core";
 import { field, list, type Operation, type RequestBody, type StreamRecorder, type StreamRequest } from "@tracehub/instrumentation";
-import { recordResponseMeta } from "./response-meta.js";
+import { recordChoicesResponse, recordResponseMeta } from "./response-meta.js";
 import { withStreamUsage } from "./chat-completions.js";
 
 class CompletionStreamRecorder implements StreamRecorder {
@@ -70,19 +70,9 @@ export const completions: Operation = {
   },
   streamRequest: withStreamUsage,
   recordResponse(span: SpanHandle, data: unknown, captureContent: boolean): void {
-    const choices = list(field(data, "choices"));
-    recordResponseMeta(span, {
-      id: field(data, "id"),
-      model: field(data, "model"),
-      usage: field(data, "usage"),
-      systemFingerprint: field(data, "system_fingerprint"),
-      finishReasons: choices.map((choice) => field(choice, "finish_reason") as string | undefined),
-    });
-    if (captureContent && choices.length > 0) {
-      const texts = choices.map((choice) => field(choice, "text"));
-      span.setOutput(texts.length === 1 ? texts[0] : texts);
-    }
+    recordChoicesResponse(span, data, captureContent, (choice) => field(choice, "text"));
   },
+
   streamRecorder(request: StreamRequest, span: SpanHandle, captureContent: boolean): StreamRecorder {
     return new CompletionStreamRecorder(span, request.injectedUsage, captureContent);
   },

@@ -1,6 +1,7 @@
 // What every response says about itself (id, served model, finish reasons,
 // usage) written to the span, shared by non-streamed and streamed calls.
 import type { SpanHandle } from "@tracehub/core";
+import { field, list } from "@tracehub/instrumentation";
 import { toUsage } from "./openai-usage.js";
 
 export interface ResponseMeta {
@@ -28,5 +29,24 @@ export function recordResponseMeta(span: SpanHandle, meta: ResponseMeta): void {
   const filtered = reasons.find((reason) => FILTERED.has(reason));
   if (filtered !== undefined) {
     span.recordError({ name: "ContentFilter", message: `the provider filtered the output (finish reason ${filtered})` }, "content_filter");
+  }
+}
+
+/**
+ * A non-streamed `choices` response (chat or legacy completions): its meta, and
+ * each choice's content (`pick`) as the output, one choice as itself.
+ */
+export function recordChoicesResponse(span: SpanHandle, data: unknown, captureContent: boolean, pick: (choice: unknown) => unknown): void {
+  const choices = list(field(data, "choices"));
+  recordResponseMeta(span, {
+    id: field(data, "id"),
+    model: field(data, "model"),
+    usage: field(data, "usage"),
+    systemFingerprint: field(data, "system_fingerprint"),
+    finishReasons: choices.map((choice) => field(choice, "finish_reason") as string | undefined),
+  });
+  if (captureContent && choices.length > 0) {
+    const outputs = choices.map(pick);
+    span.setOutput(outputs.length === 1 ? outputs[0] : outputs);
   }
 }

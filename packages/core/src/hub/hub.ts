@@ -289,7 +289,7 @@ export class Hub implements SpanSink, Flushable {
       return fn(NOOP_HANDLE);
     }
     const { span, scope } = started;
-    return runInSpan(span, (inner) => scopeStorage.run(scope, inner), fn, false);
+    return runInSpan(span, (inner) => scopeStorage.run(scope, inner), fn);
   }
 
   private accept(item: LiveSpan | Score): void {

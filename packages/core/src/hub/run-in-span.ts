@@ -11,11 +11,6 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-function finishOk(span: LiveSpan, value: unknown, captureResult: boolean): void {
-  if (captureResult && value !== undefined) span.setOutput(value);
-  span.end();
-}
-
 function finishError(span: LiveSpan, error: unknown): void {
   span.recordError(error);
   span.end();
@@ -30,7 +25,6 @@ export function runInSpan<T>(
   span: LiveSpan,
   enter: <R>(fn: () => R) => R,
   fn: (span: LiveSpan) => T,
-  captureResult: boolean,
 ): T {
   let result: T;
   try {
@@ -40,12 +34,12 @@ export function runInSpan<T>(
     throw error;
   }
   if (!isThenable(result)) {
-    finishOk(span, result, captureResult);
+    span.end();
     return result;
   }
   return Promise.resolve(result).then(
     (value) => {
-      finishOk(span, value, captureResult);
+      span.end();
       return value;
     },
     (error: unknown) => {

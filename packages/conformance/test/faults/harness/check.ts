@@ -4,7 +4,6 @@ import { expect } from "vitest";
 import type { AdapterStats } from "@tracehub/core";
 import type { Receiver } from "./console-sink.js";
 import type { Expected } from "./settle.js";
-import { knownBug } from "./known-bugs.js";
 import type { AdapterName } from "./matrix-hub.js";
 
 export interface CheckOptions {
@@ -22,21 +21,14 @@ export function expectDeliveredExactlyOnce(
 ): void {
   const spans = receiver.spans.compare(expected.spanIds);
   const s = scores ? receiver.scores.compare(expected.scoreIds) : undefined;
-  const duplicates = spans.duplicated + (s?.duplicated ?? 0);
-  const tolerated = duplicates > 0 ? knownBug(adapter, "duplicates") : undefined;
-  if (tolerated !== undefined) {
-    console.log(
-      `  KNOWN BUG (tolerated): ${adapter} duplicated ${spans.duplicated} spans and ${s?.duplicated ?? 0} scores: ${tolerated.description}`,
-    );
-  }
-  expect({ adapter, missing: spans.missing, duplicated: tolerated ? 0 : spans.duplicated, examples: spans.examples }).toEqual({
+  expect({ adapter, missing: spans.missing, duplicated: spans.duplicated, examples: spans.examples }).toEqual({
     adapter,
     missing: 0,
     duplicated: 0,
     examples: expect.anything(),
   });
   if (s !== undefined) {
-    expect({ adapter, missingScores: s.missing, duplicatedScores: tolerated ? 0 : s.duplicated, unexpectedScores: s.unexpected }).toEqual({
+    expect({ adapter, missingScores: s.missing, duplicatedScores: s.duplicated, unexpectedScores: s.unexpected }).toEqual({
       adapter,
       missingScores: 0,
       duplicatedScores: 0,

@@ -1,9 +1,5 @@
-// Deterministic reproductions of the adapter bugs the fault matrix found (see
-// harness/known-bugs.ts). Each is written as the behaviour we want and marked
-// `it.fails` while the bug is listed: fixing the adapter turns it red until
-// the entry is removed, which also re-arms the matrix's strict check.
+// Deterministic regressions for adapter bugs the fault matrix found (all fixed).
 import { afterEach, expect, it } from "vitest";
-import { knownBug } from "./harness/known-bugs.js";
 import { startRig, type Rig } from "./harness/matrix-hub.js";
 import { produceTraces } from "./harness/produce.js";
 import { settle } from "./harness/settle.js";
@@ -14,9 +10,7 @@ afterEach(async () => {
   rig = undefined;
 });
 
-const whileKnown = (bug: ReturnType<typeof knownBug>) => (bug === undefined ? it : it.fails);
-
-whileKnown(knownBug("langfuse", "duplicates"))(
+it(
   "langfuse: a score request asking for a retry does not resend the spans already accepted",
   async () => {
     rig = await startRig();

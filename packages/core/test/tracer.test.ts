@@ -141,6 +141,29 @@ describe("errors", () => {
     expect(spanSchema.safeParse(span).success).toBe(true);
   });
 
+  it("copies usage counts (own, finite, non-negative), merges later calls and keeps what a throwing getter left", async () => {
+    const { hub, memory } = await memoryHub();
+    const source = { input: 5, output: 2 };
+    const span = hub.startSpan("usage");
+    span.setUsage(source);
+    source.input = 99; // the span holds a copy
+    span.setUsage({ output: 3, reasoning: 1, cacheRead: -1, total: Number.POSITIVE_INFINITY, label: "x" } as never);
+    span.end();
+    const hostile = hub.startSpan("hostile usage");
+    hostile.setUsage({
+      cacheRead: 4,
+      get boom(): number {
+        throw new Error("getter");
+      },
+      total: 7,
+    } as never);
+    hostile.end();
+    await hub.flush();
+    expect(memory.find("usage")!.usage).toEqual({ input: 5, output: 3, reasoning: 1 });
+    expect(memory.find("hostile usage")!.usage).toEqual({ cacheRead: 4 });
+    for (const s of memory.spans) expect(spanSchema.safeParse(s).success).toBe(true);
+  });
+
   it("ignores a second end() and calls after end", async () => {
     const { hub, memory } = await memoryHub();
     const span = hub.startSpan("manual");

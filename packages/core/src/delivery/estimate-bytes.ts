@@ -58,6 +58,14 @@ function estimateObjectBytes(value: object, depth: number): number {
 
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 
+/** Estimated bytes one attribute adds to its object: key, quotes, colon, comma and value. */
+export function estimateAttributeBytes(key: string, value: unknown): number {
+  return key.length + 4 + (typeof value === "number" ? 8 : typeof value === "string" ? value.length + 2 : estimateValueBytes(value, 2));
+}
+
+/** What an attribute object with no entries takes: "{}". */
+export const EMPTY_ATTRIBUTES_BYTES = 2;
+
 /**
  * estimateValueBytes(attributes, 1) without its generic walk: attribute values
  * are primitives (or primitive arrays), and the keys are read without copying
@@ -72,17 +80,26 @@ function estimateAttributesBytes(attributes: Readonly<Record<string, unknown>>):
   for (const key in attributes) {
     // hasOwnProperty (not Object.hasOwn): V8 reduces it to a constant inside a for-in over a fast object.
     if (!hasOwnProperty.call(attributes, key)) continue;
-    if (count < SAMPLE) {
-      const value = attributes[key];
-      sum +=
-        key.length +
-        4 +
-        (typeof value === "number" ? 8 : typeof value === "string" ? value.length + 2 : estimateValueBytes(value, 2));
-    }
+    if (count < SAMPLE) sum += estimateAttributeBytes(key, attributes[key]);
     count++;
   }
-  if (count === 0) return 2;
-  return 2 + Math.ceil((sum * count) / Math.min(count, SAMPLE));
+  if (count === 0) return EMPTY_ATTRIBUTES_BYTES;
+  return EMPTY_ATTRIBUTES_BYTES + Math.ceil((sum * count) / Math.min(count, SAMPLE));
+}
+
+/**
+ * A span that sums its attributes' estimated bytes as they are set (the hub's
+ * LiveSpan): sizing then needs no walk over an object last touched when the
+ * span was recorded, which costs more than everything else sizing does.
+ */
+export interface TracksAttributeBytes {
+  /** Estimated bytes of `attributes`, or -1 when not tracked (then they are walked). */
+  readonly attributeBytes: number;
+}
+
+function spanAttributesBytes(span: ReadonlySpan): number {
+  const tracked = (span as Partial<TracksAttributeBytes>).attributeBytes;
+  return tracked !== undefined && tracked >= 0 ? tracked : estimateAttributesBytes(span.attributes);
 }
 
 /** estimateValueBytes(value, 1) with the usual cases of a span's fields (unset, empty list) answered first. */
@@ -112,7 +129,7 @@ export function estimateSpanBytes(span: ReadonlySpan): number {
     span.name.length +
     estimateField(span.input) +
     estimateField(span.output) +
-    estimateAttributesBytes(span.attributes) +
+    spanAttributesBytes(span) +
     estimateField(span.events) +
     estimateField(span.links) +
     estimateContextBytes(span.context) +

@@ -31,6 +31,12 @@ export const SPAN_KINDS: readonly SpanKind[] = Object.freeze([...spanKindSchema.
 
 const KIND_SET = new Set<string>(SPAN_KINDS);
 
+// Spans mostly come in runs of one kind: the last kind seen is checked by identity before the set.
+let lastKind: SpanKind = "span";
+
 export function isSpanKind(value: unknown): value is SpanKind {
-  return typeof value === "string" && KIND_SET.has(value);
+  if (value === lastKind) return true;
+  if (typeof value !== "string" || !KIND_SET.has(value)) return false;
+  lastKind = value as SpanKind;
+  return true;
 }

@@ -145,6 +145,15 @@ describe("attribute mappers", () => {
     const attributes = run(DEFAULT_ATTRIBUTE_MAPPERS, tool);
     expect(attributes["input.value"]).toBe('{"query":"second"}');
     expect(attributes["gen_ai.tool.call.arguments"]).toBe('{"query":"second"}');
+
+    // Messages are normalised once per request for both conventions, and afresh in the next one.
+    const messages = [{ role: "user", content: "first" }];
+    const llm = span("00000000000000f5", { kind: "llm", input: messages });
+    expect(run(DEFAULT_ATTRIBUTE_MAPPERS, llm)["llm.input_messages.0.message.content"]).toBe("first");
+    (messages[0] as { content: string }).content = "second";
+    const again = run(DEFAULT_ATTRIBUTE_MAPPERS, llm);
+    expect(again["llm.input_messages.0.message.content"]).toBe("second");
+    expect(again["gen_ai.input.messages"]).toBe('[{"role":"user","parts":[{"type":"text","content":"second"}]}]');
   });
 
   it("passes the span's own attributes through unchanged", () => {

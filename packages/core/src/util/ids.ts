@@ -74,9 +74,9 @@ const TRACE_ID_RE = /^[0-9a-f]{32}$/;
 const SPAN_ID_RE = /^[0-9a-f]{16}$/;
 
 export function isValidTraceId(id: unknown): id is string {
-  return typeof id === "string" && TRACE_ID_RE.test(id) && id !== "0".repeat(32);
+  return typeof id === "string" && TRACE_ID_RE.test(id) && id !== ZEROS[16];
 }
 
 export function isValidSpanId(id: unknown): id is string {
-  return typeof id === "string" && SPAN_ID_RE.test(id) && id !== "0".repeat(16);
+  return typeof id === "string" && SPAN_ID_RE.test(id) && id !== ZEROS[8];
 }

@@ -2,12 +2,16 @@
 // convention names), so each key is encoded once per request and copied as
 // bytes afterwards. The same table deduplicates keys within a span: an entry
 // remembers the last span that used it, which costs less than a Set per span.
+// Keys the built-in mappers name as FixedKeys find their entry by slot index.
+import type { FixedKey } from "../mappers/fixed-keys.js";
 
 export class KeyEntry {
   /** Serial of the span that last used this key. */
   usedBy = -1;
   /** The emitter's encoding of the key, filled on first use. */
   bytes: Uint8Array | undefined = undefined;
+  /** The same, followed by the opening of a string value, where the format has one (JSON); most values are strings. */
+  stringBytes: Uint8Array | undefined = undefined;
 
   constructor(readonly key: string) {}
 }
@@ -17,6 +21,8 @@ const MAX_ENTRIES = 8192;
 
 export class AttributeKeys {
   private readonly entries = new Map<string, KeyEntry>();
+  /** Entries of FixedKeys by their index; the same entries as in `entries`, so both paths deduplicate alike. */
+  private readonly fixed: (KeyEntry | undefined)[] = [];
   private overflow = new Set<string>();
   private serial = 0;
 
@@ -38,6 +44,24 @@ export class AttributeKeys {
         this.overflow.add(key);
         return entry;
       }
+    }
+    if (entry.usedBy === this.serial) return undefined;
+    entry.usedBy = this.serial;
+    return entry;
+  }
+
+  /** {@link claim} for a FixedKey. */
+  claimFixed(key: FixedKey): KeyEntry | undefined {
+    let entry = this.fixed[key.index];
+    if (entry === undefined) {
+      const name = key.name;
+      entry = this.entries.get(name);
+      if (entry === undefined) {
+        entry = new KeyEntry(name);
+        this.entries.set(name, entry); // past MAX_ENTRIES too: FixedKeys are few
+        if (this.overflow.has(name)) entry.usedBy = this.serial; // this span has it already, as an overflow key
+      }
+      this.fixed[key.index] = entry;
     }
     if (entry.usedBy === this.serial) return undefined;
     entry.usedBy = this.serial;

@@ -9,13 +9,15 @@ import { JsonWriter } from "./json-writer.js";
 import type { AttributeEntries, InstrumentationScope, RequestEmitter, SpanHeader } from "./request-emitter.js";
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const STRING_VALUE = ascii('{"stringValue":');
+const STRING_VALUE_TEXT = '{"stringValue":';
+const STRING_VALUE = ascii(STRING_VALUE_TEXT);
 const INT_VALUE = ascii('{"intValue":"');
 const DOUBLE_VALUE = ascii('{"doubleValue":');
 const QUOTE_CLOSE_BRACE = ascii('"}');
 const BOOL_TRUE = ascii('{"boolValue":true}');
 const BOOL_FALSE = ascii('{"boolValue":false}');
 const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACES = ascii("}}");
 
 export class JsonEmitter implements RequestEmitter {
   private firstResource = true;
@@ -94,8 +96,15 @@ export class JsonEmitter implements RequestEmitter {
   attribute(key: KeyEntry, value: OtlpAttributeValue): void {
     const w = this.w;
     // The cached key starts with the separating comma; the first attribute skips it.
-    w.bytes((key.bytes ??= encodedKey(key.key)), this.firstAttribute ? 1 : 0);
+    const from = this.firstAttribute ? 1 : 0;
     this.firstAttribute = false;
+    if (typeof value === "string") {
+      w.bytes((key.stringBytes ??= encodedKey(key.key, STRING_VALUE_TEXT)), from);
+      w.string(value);
+      w.bytes(CLOSE_BRACES);
+      return;
+    }
+    w.bytes((key.bytes ??= encodedKey(key.key, "")), from);
     this.anyValue(value);
     w.byte(CLOSE_BRACE);
   }
@@ -223,11 +232,12 @@ function doubleText(value: number): string {
   return String(value);
 }
 
-/** `,{"key":"…","value":`, the start of a KeyValue object after its separator. */
-function encodedKey(key: string): Uint8Array {
-  const w = new JsonWriter(key.length * 6 + 24);
+/** `,{"key":"…","value":` and `valueStart`, the start of a KeyValue object after its separator. */
+function encodedKey(key: string, valueStart: string): Uint8Array {
+  const w = new JsonWriter(key.length * 6 + 24 + valueStart.length);
   w.ascii(',{"key":');
   w.string(key);
   w.ascii(',"value":');
+  w.ascii(valueStart);
   return w.finish();
 }

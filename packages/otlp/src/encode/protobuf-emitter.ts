@@ -69,7 +69,6 @@ export class ProtobufEmitter implements RequestEmitter {
     w.uint32(F.SPAN_ATTRIBUTES);
     const at = w.begin();
     w.bytes((key.bytes ??= encodedKey(key.key)));
-    w.uint32(F.KEY_VALUE_VALUE);
     const valueAt = w.begin();
     this.anyValue(value);
     w.end(valueAt);
@@ -185,10 +184,11 @@ export class ProtobufEmitter implements RequestEmitter {
   }
 }
 
-/** The `key` field of a KeyValue, tag and length included. */
+/** The `key` field of a KeyValue, tag and length included, and the tag of its `value`, which always follows. */
 function encodedKey(key: string): Uint8Array {
   const w = new ProtoWriter(key.length * 3 + 8);
   w.uint32(F.KEY_VALUE_KEY);
   w.string(key);
+  w.uint32(F.KEY_VALUE_VALUE);
   return w.finish();
 }

@@ -1,16 +1,12 @@
 // Walks one export batch in the order OTLP nests it (resource → scope → span →
 // attributes, events, links, status) and tells an emitter what to write. All
 // mapping decisions live here, once, for both protobuf and JSON.
-import {
-  isValidSpanId,
-  isValidTraceId,
-  type ReadonlySpan,
-  type RejectedItem,
-  type Score,
-} from "@tracehub/core";
-import type { AddAttribute, SpanAttributeMapper } from "../mappers/attribute-mapper.js";
+import { isValidSpanId, isValidTraceId, type ReadonlySpan, type RejectedItem, type Score } from "@tracehub/core";
+import type { SpanAttributeMapper } from "../mappers/attribute-mapper.js";
+import { FixedKey, keyedForm, type KeyedAdd, type KeyedMapper } from "../mappers/fixed-keys.js";
 import { attributeEntries, attributeValue } from "./attribute-values.js";
 import { rememberJsonText } from "../mappers/json-text.js";
+import { rememberSpanMessages } from "../mappers/span-messages.js";
 import * as F from "../proto/otlp-fields.js";
 import type { AttributeKeys } from "./attribute-keys.js";
 import type { AttributeEntries, InstrumentationScope, RequestEmitter } from "./request-emitter.js";
@@ -47,11 +43,18 @@ export interface WalkState {
 // and a target that dies with its request would deoptimise it at the next GC.
 let current: WalkState | undefined;
 
-const addAttribute: AddAttribute = (key, value) => {
-  if (value === undefined || value === null || current === undefined || typeof key !== "string" || key === "") return;
+const addAttribute: KeyedAdd = (key, value) => {
+  if (value === undefined || value === null || current === undefined) return;
   const clean = attributeValue(value);
   if (clean === undefined) return;
-  const entry = current.keys.claim(key);
+  // Built-in mappers pass FixedKeys, everyone else strings; any other key (plain JS callers) is dropped.
+  let entry;
+  if (typeof key === "string") {
+    if (key === "") return;
+    entry = current.keys.claim(key);
+  } else if (key instanceof FixedKey) {
+    entry = current.keys.claimFixed(key);
+  }
   if (entry !== undefined) current.emitter.attribute(entry, clean);
 };
 
@@ -64,6 +67,7 @@ export function walkRequest(batch: BatchInput, options: WalkOptions, state: Walk
     return false;
   });
   const { attached, lone } = sortScores(options.scoreEvents ? (batch.scores ?? []) : [], spans, invalid);
+  const mappers = options.mappers.map(keyedForm);
   const groups = [...groupByResource(spans, options.resource).values()];
   // Lone scores join the first resource, or one of their own when the batch has no spans.
   if (groups.length === 0 && lone.length > 0) groups.push({ attributes: resourceAttributes(options.resource, {}), spans: [] });
@@ -71,13 +75,14 @@ export function walkRequest(batch: BatchInput, options: WalkOptions, state: Walk
   const previous = current; // a mapper could encode another request from inside this one
   current = state;
   rememberJsonText(true);
+  rememberSpanMessages(true);
   let spanCount = 0;
   try {
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g] as ResourceGroup;
       emitter.beginResource(group.attributes);
       emitter.beginScope(options.scope);
-      for (const span of group.spans) writeSpan(state, span, options.mappers, attached);
+      for (const span of group.spans) writeSpan(state, span, mappers, attached);
       spanCount += group.spans.length;
       if (g === 0) spanCount += writeLoneScores(state, lone);
       emitter.endScope();
@@ -86,6 +91,7 @@ export function walkRequest(batch: BatchInput, options: WalkOptions, state: Walk
   } finally {
     current = previous;
     rememberJsonText(previous !== undefined);
+    rememberSpanMessages(previous !== undefined);
   }
   return { spanCount, invalid };
 }
@@ -93,7 +99,7 @@ export function walkRequest(batch: BatchInput, options: WalkOptions, state: Walk
 function writeSpan(
   state: WalkState,
   span: ReadonlySpan,
-  mappers: readonly SpanAttributeMapper[],
+  mappers: readonly KeyedMapper[],
   attached: Map<string, Score[]> | undefined,
 ): void {
   const { emitter } = state;
@@ -111,7 +117,7 @@ function writeSpan(
   state.keys.nextSpan();
   for (let i = 0; i < mappers.length; i++) {
     try {
-      (mappers[i] as SpanAttributeMapper)(span, addAttribute);
+      (mappers[i] as KeyedMapper)(span, addAttribute);
     } catch {
       // A mapper tripped over an odd field value (a user's hostile object): the span keeps what was added.
     }

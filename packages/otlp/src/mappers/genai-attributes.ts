@@ -4,8 +4,10 @@
 // conversation, agent and tool names, error.type, and opt-in content
 // (gen_ai.input.messages / output.messages / system_instructions as JSON).
 import type { ReadonlySpan, SpanKind } from "@tracehub/core";
-import type { AddAttribute, SpanAttributeMapper } from "./attribute-mapper.js";
-import { finishReasons, inputMessages, outputMessages, systemInstructions } from "./chat-messages.js";
+import type { SpanAttributeMapper } from "./attribute-mapper.js";
+import { fixedKeys, withFixedKeys, type FixedKey, type KeyedAdd } from "./fixed-keys.js";
+import { finishReasons, systemInstructions } from "./chat-messages.js";
+import { spanInputMessages, spanOutputMessages } from "./span-messages.js";
 import { jsonText, textOrJson } from "./json-text.js";
 
 export interface GenAiMapperOptions {
@@ -24,51 +26,88 @@ const OPERATION_BY_KIND: Partial<Record<SpanKind, string>> = {
   retriever: "retrieval",
 };
 
+const K = fixedKeys({
+  operation: "gen_ai.operation.name",
+  providerName: "gen_ai.provider.name",
+  system: "gen_ai.system",
+  requestModel: "gen_ai.request.model",
+  responseId: "gen_ai.response.id",
+  responseModel: "gen_ai.response.model",
+  finishReasons: "gen_ai.response.finish_reasons",
+  inputTokens: "gen_ai.usage.input_tokens",
+  outputTokens: "gen_ai.usage.output_tokens",
+  cacheReadTokens: "gen_ai.usage.cache_read.input_tokens",
+  cacheCreationTokens: "gen_ai.usage.cache_creation.input_tokens",
+  reasoningTokens: "gen_ai.usage.reasoning.output_tokens",
+  conversationId: "gen_ai.conversation.id",
+  agentName: "gen_ai.agent.name",
+  toolName: "gen_ai.tool.name",
+  errorType: "error.type",
+  inputMessages: "gen_ai.input.messages",
+  systemInstructions: "gen_ai.system_instructions",
+  outputMessages: "gen_ai.output.messages",
+  toolArguments: "gen_ai.tool.call.arguments",
+  toolResult: "gen_ai.tool.call.result",
+});
+
+const P = fixedKeys({
+  temperature: "gen_ai.request.temperature",
+  maxTokens: "gen_ai.request.max_tokens",
+  topP: "gen_ai.request.top_p",
+  topK: "gen_ai.request.top_k",
+  frequencyPenalty: "gen_ai.request.frequency_penalty",
+  presencePenalty: "gen_ai.request.presence_penalty",
+  stopSequences: "gen_ai.request.stop_sequences",
+  seed: "gen_ai.request.seed",
+  choiceCount: "gen_ai.request.choice.count",
+  stream: "gen_ai.request.stream",
+});
+
 /** modelParameters keys (snake and camel case) → gen_ai.request.* attribute. */
-const REQUEST_PARAMETERS: readonly (readonly [string, readonly string[]])[] = [
-  ["gen_ai.request.temperature", ["temperature"]],
-  ["gen_ai.request.max_tokens", ["max_tokens", "maxTokens", "max_completion_tokens", "max_output_tokens", "maxOutputTokens"]],
-  ["gen_ai.request.top_p", ["top_p", "topP"]],
-  ["gen_ai.request.top_k", ["top_k", "topK"]],
-  ["gen_ai.request.frequency_penalty", ["frequency_penalty", "frequencyPenalty"]],
-  ["gen_ai.request.presence_penalty", ["presence_penalty", "presencePenalty"]],
-  ["gen_ai.request.stop_sequences", ["stop", "stop_sequences", "stopSequences"]],
-  ["gen_ai.request.seed", ["seed"]],
-  ["gen_ai.request.choice.count", ["n"]],
-  ["gen_ai.request.stream", ["stream"]],
+const REQUEST_PARAMETERS: readonly (readonly [FixedKey, readonly string[]])[] = [
+  [P.temperature, ["temperature"]],
+  [P.maxTokens, ["max_tokens", "maxTokens", "max_completion_tokens", "max_output_tokens", "maxOutputTokens"]],
+  [P.topP, ["top_p", "topP"]],
+  [P.topK, ["top_k", "topK"]],
+  [P.frequencyPenalty, ["frequency_penalty", "frequencyPenalty"]],
+  [P.presencePenalty, ["presence_penalty", "presencePenalty"]],
+  [P.stopSequences, ["stop", "stop_sequences", "stopSequences"]],
+  [P.seed, ["seed"]],
+  [P.choiceCount, ["n"]],
+  [P.stream, ["stream"]],
 ];
 
 export function genAiAttributeMapper(options: GenAiMapperOptions = {}): SpanAttributeMapper {
   const content = options.content ?? true;
-  return (span, add) => {
+  return withFixedKeys((span, add) => {
     const operation = OPERATION_BY_KIND[span.kind];
-    if (operation !== undefined) add("gen_ai.operation.name", operation);
+    if (operation !== undefined) add(K.operation, operation);
     if (span.provider !== undefined) {
-      add("gen_ai.provider.name", span.provider);
-      add("gen_ai.system", span.provider); // replaced in v1.37; still what many backends read
+      add(K.providerName, span.provider);
+      add(K.system, span.provider); // replaced in v1.37; still what many backends read
     }
     const isModelCall = span.kind === "llm" || span.kind === "embedding";
-    if (span.model !== undefined) add("gen_ai.request.model", span.model);
+    if (span.model !== undefined) add(K.requestModel, span.model);
     if (span.modelParameters !== undefined) addRequestParameters(span.modelParameters, add);
     if (isModelCall) addResponse(span, add);
     addUsage(span, add);
-    add("gen_ai.conversation.id", span.context.sessionId);
-    if (span.kind === "agent") add("gen_ai.agent.name", span.name);
-    if (span.kind === "tool") add("gen_ai.tool.name", span.name);
-    if (span.status === "error" && span.error !== undefined) add("error.type", span.error.type);
+    add(K.conversationId, span.context.sessionId);
+    if (span.kind === "agent") add(K.agentName, span.name);
+    if (span.kind === "tool") add(K.toolName, span.name);
+    if (span.status === "error" && span.error !== undefined) add(K.errorType, span.error.type);
     if (content) addContent(span, add);
-  };
+  });
 }
 
 /** The GenAI mapper with default options. */
 export const genAiAttributes: SpanAttributeMapper = genAiAttributeMapper();
 
-function addRequestParameters(parameters: Readonly<Record<string, unknown>>, add: AddAttribute): void {
+function addRequestParameters(parameters: Readonly<Record<string, unknown>>, add: KeyedAdd): void {
   for (const [attribute, keys] of REQUEST_PARAMETERS) {
     for (const key of keys) {
       const value = parameters[key];
       if (value === undefined) continue;
-      if (attribute === "gen_ai.request.stop_sequences") {
+      if (attribute === P.stopSequences) {
         if (typeof value === "string") add(attribute, [value]);
         else if (Array.isArray(value) && value.every((v) => typeof v === "string")) add(attribute, value as string[]);
       } else if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") {
@@ -79,37 +118,37 @@ function addRequestParameters(parameters: Readonly<Record<string, unknown>>, add
   }
 }
 
-function addResponse(span: ReadonlySpan, add: AddAttribute): void {
+function addResponse(span: ReadonlySpan, add: KeyedAdd): void {
   const output = span.output;
   if (typeof output === "object" && output !== null && !Array.isArray(output)) {
     const record = output as Record<string, unknown>;
-    if (typeof record["id"] === "string") add("gen_ai.response.id", record["id"]);
-    if (typeof record["model"] === "string") add("gen_ai.response.model", record["model"]);
+    if (typeof record["id"] === "string") add(K.responseId, record["id"]);
+    if (typeof record["model"] === "string") add(K.responseModel, record["model"]);
   }
-  if (span.kind === "llm") add("gen_ai.response.finish_reasons", finishReasons(output));
-  add("gen_ai.response.model", span.model);
+  if (span.kind === "llm") add(K.finishReasons, finishReasons(output));
+  add(K.responseModel, span.model);
 }
 
-function addUsage(span: ReadonlySpan, add: AddAttribute): void {
+function addUsage(span: ReadonlySpan, add: KeyedAdd): void {
   const usage = span.usage;
   if (usage === undefined) return;
-  add("gen_ai.usage.input_tokens", usage.input);
-  add("gen_ai.usage.output_tokens", usage.output);
-  add("gen_ai.usage.cache_read.input_tokens", usage.cacheRead);
-  add("gen_ai.usage.cache_creation.input_tokens", usage.cacheWrite);
-  add("gen_ai.usage.reasoning.output_tokens", usage.reasoning);
+  add(K.inputTokens, usage.input);
+  add(K.outputTokens, usage.output);
+  add(K.cacheReadTokens, usage.cacheRead);
+  add(K.cacheCreationTokens, usage.cacheWrite);
+  add(K.reasoningTokens, usage.reasoning);
 }
 
-function addContent(span: ReadonlySpan, add: AddAttribute): void {
+function addContent(span: ReadonlySpan, add: KeyedAdd): void {
   if (span.kind === "llm") {
-    const input = inputMessages(span.input);
-    add("gen_ai.input.messages", input === undefined ? undefined : jsonText(input));
+    const input = spanInputMessages(span.input);
+    add(K.inputMessages, input === undefined ? undefined : jsonText(input));
     const system = systemInstructions(span.input);
-    add("gen_ai.system_instructions", system === undefined ? undefined : jsonText(system));
-    const output = outputMessages(span.output);
-    add("gen_ai.output.messages", output === undefined ? undefined : jsonText(output));
+    add(K.systemInstructions, system === undefined ? undefined : jsonText(system));
+    const output = spanOutputMessages(span.output);
+    add(K.outputMessages, output === undefined ? undefined : jsonText(output));
   } else if (span.kind === "tool") {
-    add("gen_ai.tool.call.arguments", textOrJson(span.input));
-    add("gen_ai.tool.call.result", textOrJson(span.output));
+    add(K.toolArguments, textOrJson(span.input));
+    add(K.toolResult, textOrJson(span.output));
   }
 }

@@ -3,8 +3,10 @@
 // counts and costs, input/output values with mime types, flattened messages,
 // prompt template, session/user/tags/metadata, retrieval and reranker documents.
 import type { ReadonlySpan, SpanKind } from "@tracehub/core";
-import type { AddAttribute, SpanAttributeMapper } from "./attribute-mapper.js";
-import { inputMessages, outputMessages, type ChatMessage } from "./chat-messages.js";
+import type { SpanAttributeMapper } from "./attribute-mapper.js";
+import { fixedKeys, withFixedKeys, type KeyedAdd } from "./fixed-keys.js";
+import type { ChatMessage } from "./chat-messages.js";
+import { spanInputMessages, spanOutputMessages } from "./span-messages.js";
 import { jsonText, textOrJson } from "./json-text.js";
 import { indexedKeys } from "./indexed-keys.js";
 import { addDocuments, documentList } from "./retrieval-documents.js";
@@ -29,76 +31,106 @@ const KIND: Record<SpanKind, string> = {
   event: "CHAIN",
 };
 
+const K = fixedKeys({
+  spanKind: "openinference.span.kind",
+  embeddingModel: "embedding.model_name",
+  rerankerModel: "reranker.model_name",
+  llmModel: "llm.model_name",
+  provider: "llm.provider",
+  system: "llm.system",
+  invocationParameters: "llm.invocation_parameters",
+  promptTokens: "llm.token_count.prompt",
+  completionTokens: "llm.token_count.completion",
+  totalTokens: "llm.token_count.total",
+  cacheReadTokens: "llm.token_count.prompt_details.cache_read",
+  cacheWriteTokens: "llm.token_count.prompt_details.cache_write",
+  reasoningTokens: "llm.token_count.completion_details.reasoning",
+  promptCost: "llm.cost.prompt",
+  completionCost: "llm.cost.completion",
+  totalCost: "llm.cost.total",
+  template: "llm.prompt_template.template",
+  templateVersion: "llm.prompt_template.version",
+  templateVariables: "llm.prompt_template.variables",
+  sessionId: "session.id",
+  userId: "user.id",
+  tags: "tag.tags",
+  metadata: "metadata",
+  inputValue: "input.value",
+  inputMimeType: "input.mime_type",
+  outputValue: "output.value",
+  outputMimeType: "output.mime_type",
+});
+
 export function openInferenceAttributeMapper(options: OpenInferenceMapperOptions = {}): SpanAttributeMapper {
   const content = options.content ?? true;
-  return (span, add) => {
-    add("openinference.span.kind", KIND[span.kind]);
+  return withFixedKeys((span, add) => {
+    add(K.spanKind, KIND[span.kind]);
     addModel(span, add);
     addTokenCounts(span, add);
     addCosts(span, add);
     addPrompt(span, add);
     addContext(span, add);
     if (content) addContent(span, add);
-  };
+  });
 }
 
 /** The OpenInference mapper with default options. */
 export const openInferenceAttributes: SpanAttributeMapper = openInferenceAttributeMapper();
 
-function addModel(span: ReadonlySpan, add: AddAttribute): void {
-  if (span.kind === "embedding") add("embedding.model_name", span.model);
-  else if (span.kind === "reranker") add("reranker.model_name", span.model);
-  else add("llm.model_name", span.model);
+function addModel(span: ReadonlySpan, add: KeyedAdd): void {
+  if (span.kind === "embedding") add(K.embeddingModel, span.model);
+  else if (span.kind === "reranker") add(K.rerankerModel, span.model);
+  else add(K.llmModel, span.model);
   if (span.provider !== undefined) {
-    add("llm.provider", span.provider);
-    add("llm.system", span.provider);
+    add(K.provider, span.provider);
+    add(K.system, span.provider);
   }
-  if (span.modelParameters !== undefined) add("llm.invocation_parameters", jsonText(span.modelParameters));
+  if (span.modelParameters !== undefined) add(K.invocationParameters, jsonText(span.modelParameters));
 }
 
-function addTokenCounts(span: ReadonlySpan, add: AddAttribute): void {
+function addTokenCounts(span: ReadonlySpan, add: KeyedAdd): void {
   const usage = span.usage;
   if (usage === undefined) return;
-  add("llm.token_count.prompt", usage.input);
-  add("llm.token_count.completion", usage.output);
+  add(K.promptTokens, usage.input);
+  add(K.completionTokens, usage.output);
   const total = usage.total ?? (usage.input !== undefined || usage.output !== undefined ? (usage.input ?? 0) + (usage.output ?? 0) : undefined);
-  add("llm.token_count.total", total);
-  add("llm.token_count.prompt_details.cache_read", usage.cacheRead);
-  add("llm.token_count.prompt_details.cache_write", usage.cacheWrite);
-  add("llm.token_count.completion_details.reasoning", usage.reasoning);
+  add(K.totalTokens, total);
+  add(K.cacheReadTokens, usage.cacheRead);
+  add(K.cacheWriteTokens, usage.cacheWrite);
+  add(K.reasoningTokens, usage.reasoning);
 }
 
-function addCosts(span: ReadonlySpan, add: AddAttribute): void {
+function addCosts(span: ReadonlySpan, add: KeyedAdd): void {
   const cost = span.cost;
   if (cost === undefined) return;
-  add("llm.cost.prompt", cost.input);
-  add("llm.cost.completion", cost.output);
-  add("llm.cost.total", cost.total);
+  add(K.promptCost, cost.input);
+  add(K.completionCost, cost.output);
+  add(K.totalCost, cost.total);
 }
 
-function addPrompt(span: ReadonlySpan, add: AddAttribute): void {
+function addPrompt(span: ReadonlySpan, add: KeyedAdd): void {
   const prompt = span.prompt;
   if (prompt === undefined) return;
-  add("llm.prompt_template.template", textOrJson(prompt.template));
-  add("llm.prompt_template.version", prompt.version === undefined ? undefined : String(prompt.version));
-  add("llm.prompt_template.variables", jsonText(prompt.variables));
+  add(K.template, textOrJson(prompt.template));
+  add(K.templateVersion, prompt.version === undefined ? undefined : String(prompt.version));
+  add(K.templateVariables, jsonText(prompt.variables));
 }
 
-function addContext(span: ReadonlySpan, add: AddAttribute): void {
+function addContext(span: ReadonlySpan, add: KeyedAdd): void {
   const context = span.context;
-  add("session.id", context.sessionId);
-  add("user.id", context.userId);
-  if (context.tags !== undefined && context.tags.length > 0) add("tag.tags", context.tags);
-  if (context.metadata !== undefined) add("metadata", jsonText(context.metadata));
+  add(K.sessionId, context.sessionId);
+  add(K.userId, context.userId);
+  if (context.tags !== undefined && context.tags.length > 0) add(K.tags, context.tags);
+  if (context.metadata !== undefined) add(K.metadata, jsonText(context.metadata));
 }
 
-function addContent(span: ReadonlySpan, add: AddAttribute): void {
+function addContent(span: ReadonlySpan, add: KeyedAdd): void {
   addValue("input", span.input, add);
   addValue("output", span.output, add);
   if (span.kind === "llm") {
-    const input = inputMessages(span.input);
+    const input = spanInputMessages(span.input);
     if (input !== undefined) addMessages("llm.input_messages", input, add);
-    const output = outputMessages(span.output);
+    const output = spanOutputMessages(span.output);
     if (output !== undefined) addMessages("llm.output_messages", output, add);
   } else if (span.kind === "retriever") {
     const docs = documentList(span.output);
@@ -111,14 +143,20 @@ function addContent(span: ReadonlySpan, add: AddAttribute): void {
   }
 }
 
-function addValue(field: "input" | "output", value: unknown, add: AddAttribute): void {
+const VALUE_KEYS = {
+  input: { value: K.inputValue, mimeType: K.inputMimeType },
+  output: { value: K.outputValue, mimeType: K.outputMimeType },
+};
+
+function addValue(field: "input" | "output", value: unknown, add: KeyedAdd): void {
   if (value === undefined) return;
+  const keys = VALUE_KEYS[field];
   if (typeof value === "string") {
-    add(`${field}.value`, value);
-    add(`${field}.mime_type`, "text/plain");
+    add(keys.value, value);
+    add(keys.mimeType, "text/plain");
   } else {
-    add(`${field}.value`, jsonText(value));
-    add(`${field}.mime_type`, "application/json");
+    add(keys.value, jsonText(value));
+    add(keys.mimeType, "application/json");
   }
 }
 
@@ -130,7 +168,7 @@ const MESSAGE_KEYS = {
 };
 
 /** `{list}.{i}.message.role|name|content|tool_call_id|tool_calls.{j}.tool_call.*`, text parts joined as content. */
-function addMessages(list: keyof typeof MESSAGE_KEYS, messages: readonly ChatMessage[], add: AddAttribute): void {
+function addMessages(list: keyof typeof MESSAGE_KEYS, messages: readonly ChatMessage[], add: KeyedAdd): void {
   const keysAt = MESSAGE_KEYS[list];
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as ChatMessage;

@@ -2,7 +2,7 @@
 // score|metadata`. Retrievers return documents in many shapes (LangChain
 // `pageContent`, LlamaIndex `text`, plain strings); any list of them, or an
 // object holding one under `documents`, is read.
-import type { AddAttribute } from "./attribute-mapper.js";
+import type { KeyedAdd } from "./fixed-keys.js";
 import { indexedKeys } from "./indexed-keys.js";
 import { jsonText } from "./json-text.js";
 
@@ -31,7 +31,7 @@ const KEYS: Record<DocumentListKey, ReturnType<typeof indexedKeys<(typeof DOCUME
 };
 
 /** Adds every document of `docs` under `list`, e.g. `retrieval.documents.0.document.content`. */
-export function addDocuments(list: DocumentListKey, docs: readonly unknown[], add: AddAttribute): void {
+export function addDocuments(list: DocumentListKey, docs: readonly unknown[], add: KeyedAdd): void {
   const keysAt = KEYS[list];
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i];

@@ -1,0 +1,43 @@
+// Attribute keys the built-in mappers name as module constants. The encoder
+// keeps one entry per key (its encoded bytes, whether the span has it yet);
+// finding that entry for a string means hashing it and probing a Map on every
+// attribute, while a FixedKey carries its own slot index. The public mapper
+// contract (AddAttribute) stays string-keyed: each built-in mapper is exported
+// as a string-keyed function, and the encoder looks up its keyed form.
+import type { ReadonlySpan } from "@tracehub/core";
+import type { OtlpAttributeValue, SpanAttributeMapper } from "./attribute-mapper.js";
+
+let count = 0;
+
+export class FixedKey {
+  /** Slot of this key in each encoder's table; keys are few and made once, so slots stay dense. */
+  readonly index = count++;
+
+  constructor(readonly name: string) {}
+}
+
+/** A FixedKey for each name of `names`. */
+export function fixedKeys<const T extends Record<string, string>>(names: T): { readonly [K in keyof T]: FixedKey } {
+  const keys = {} as Record<keyof T, FixedKey>;
+  for (const field in names) keys[field] = new FixedKey(names[field] as string);
+  return keys;
+}
+
+/** The add function the encoder gives keyed mappers: a string key (any name) or a FixedKey. */
+export type KeyedAdd = (key: string | FixedKey, value: OtlpAttributeValue | null | undefined) => void;
+
+export type KeyedMapper = (span: ReadonlySpan, add: KeyedAdd) => void;
+
+const keyedForms = new WeakMap<SpanAttributeMapper, KeyedMapper>();
+
+/** The public, string-keyed form of `keyed`; the encoder runs `keyed` itself (see {@link keyedForm}). */
+export function withFixedKeys(keyed: KeyedMapper): SpanAttributeMapper {
+  const mapper: SpanAttributeMapper = (span, add) => keyed(span, (key, value) => add(typeof key === "string" ? key : key.name, value));
+  keyedForms.set(mapper, keyed);
+  return mapper;
+}
+
+/** What the encoder runs for `mapper`: its keyed form when it has one (any string-keyed mapper is a valid KeyedMapper). */
+export function keyedForm(mapper: SpanAttributeMapper): KeyedMapper {
+  return keyedForms.get(mapper) ?? mapper;
+}

@@ -164,6 +164,30 @@ describe("errors", () => {
     for (const s of memory.spans) expect(spanSchema.safeParse(s).success).toBe(true);
   });
 
+  it("caps string attributes over maxFieldBytes, whether set a few times or many", async () => {
+    const { hub, memory } = await memoryHub({ maxFieldBytes: 1024 });
+    const huge = "x".repeat(5000);
+    const few = hub.startSpan("few writes");
+    few.setAttribute("small", "ok").setAttribute("huge", huge);
+    few.end();
+    const many = hub.startSpan("many writes");
+    for (let i = 0; i < 100; i++) many.setAttribute("counter", i);
+    many.setAttributes({ huge, small: "ok" });
+    many.end();
+    const under = hub.startSpan("under the cap");
+    under.setAttribute("text", "y".repeat(300));
+    under.end();
+    await hub.flush();
+    for (const name of ["few writes", "many writes"]) {
+      const attributes = memory.find(name)!.attributes;
+      expect(attributes["small"]).toBe("ok");
+      expect(typeof attributes["huge"]).toBe("string");
+      expect(Buffer.byteLength(attributes["huge"] as string)).toBeLessThanOrEqual(1024);
+      expect(attributes["huge"]).toContain("truncated");
+    }
+    expect(memory.find("under the cap")!.attributes["text"]).toBe("y".repeat(300));
+  });
+
   it("ignores a second end() and calls after end", async () => {
     const { hub, memory } = await memoryHub();
     const span = hub.startSpan("manual");

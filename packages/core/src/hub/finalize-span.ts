@@ -63,8 +63,10 @@ export class SpanFinalizer {
 
   private capAttributes(span: LiveSpan): void {
     const max = this.settings.maxFieldBytes;
-    // Attributes are only written through setAttribute(s), which track the longest string: usually nothing to cap.
-    if (span.longestStringAttribute * 3 <= max) return;
+    // Attributes are only written through setAttribute(s), which sum their sizes: when the whole
+    // sum is under the cap, no single string can be over it (usually there is nothing to cap).
+    const bytes = span.attributeBytes;
+    if (bytes >= 0 && bytes * 3 <= max) return;
     for (const key in span.attributes) {
       const value = span.attributes[key];
       // UTF-8 is at most 3 bytes per UTF-16 unit, so length * 3 bounds the byte size cheaply.

@@ -78,8 +78,6 @@ export class LiveSpan implements SpanHandle, ReadonlySpan, TracksAttributeBytes 
   ended = false;
   // A #private field: never enumerated, so spreading or serialising a span can't reach the hub.
   readonly #sink: SpanSink;
-  /** Longest string attribute value ever set: finalisation skips the size cap when it cannot apply. */
-  #longestString = 0;
   /** Running estimate of the attributes' serialised size (see TracksAttributeBytes) and how many writes it sums. */
   #attributeBytes = EMPTY_ATTRIBUTES_BYTES;
   #attributeWrites = 0;
@@ -100,11 +98,6 @@ export class LiveSpan implements SpanHandle, ReadonlySpan, TracksAttributeBytes 
     this.#sink = sink;
     this.parentSpanId = parentSpanId;
     this.parentIsRemote = parentIsRemote || undefined;
-  }
-
-  /** Length of the longest string attribute value set through this API (an upper bound of what `attributes` holds). */
-  get longestStringAttribute(): number {
-    return this.#longestString;
   }
 
   get attributeBytes(): number {
@@ -141,7 +134,6 @@ export class LiveSpan implements SpanHandle, ReadonlySpan, TracksAttributeBytes 
     this.attributes[key] = value;
     this.#attributeBytes += estimateAttributeBytes(key, value);
     this.#attributeWrites++;
-    if (typeof value === "string" && value.length > this.#longestString) this.#longestString = value.length;
   }
 
   setInput(input: unknown): this {

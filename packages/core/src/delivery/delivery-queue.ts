@@ -85,12 +85,20 @@ export class DeliveryQueue {
 
   /** Queues an ended span. O(1), never throws; drops and counts when full. */
   enqueueSpan(span: ReadonlySpan): void {
-    this.#accept({ kind: "span", span, attempts: 0, bytes: -1, dueAt: 0, spooledIn: undefined });
+    this.#accept([newItem("span", span)]);
   }
 
   /** Queues a score. O(1), never throws; drops and counts when full. */
   enqueueScore(score: Score): void {
-    this.#accept({ kind: "score", score, attempts: 0, bytes: -1, dueAt: 0, spooledIn: undefined });
+    this.#accept([newItem("score", score)]);
+  }
+
+  /** Queues what one hub drain hands over: its spans, then its scores. Never throws; drops and counts what does not fit. */
+  enqueueAll(spans: readonly ReadonlySpan[], scores: readonly Score[]): void {
+    const items: QueueItem[] = [];
+    for (let i = 0; i < spans.length; i++) items.push(newItem("span", spans[i] as ReadonlySpan));
+    for (let i = 0; i < scores.length; i++) items.push(newItem("score", scores[i] as Score));
+    this.#accept(items);
   }
 
   /**
@@ -171,19 +179,26 @@ export class DeliveryQueue {
 
   // --- enqueue (hot path) ---------------------------------------------------
 
-  #accept(item: QueueItem): void {
+  #accept(items: readonly QueueItem[]): void {
     try {
       if (this.#closed) {
-        this.#counters.dropped++;
+        this.#counters.dropped += items.length;
         return;
       }
       // A spool backlog means older items wait on disk: queue behind them to keep order.
-      if (this.#heldCount() >= this.#settings.maxQueueItems || this.#spool?.backlogged === true) {
-        this.#overflow(item, `queue full: ${this.#settings.maxQueueItems} items held`);
-        return;
+      let room = this.#spool?.backlogged === true ? 0 : this.#settings.maxQueueItems - this.#heldCount();
+      let queued = 0;
+      for (const item of items) {
+        if (room <= 0) {
+          this.#overflow(item, `queue full: ${this.#settings.maxQueueItems} items held`);
+          continue;
+        }
+        room--;
+        queued++;
+        this.#pending.push(item);
       }
+      if (queued === 0) return;
       this.#full = false;
-      this.#pending.push(item);
       if (this.#drainTimer === undefined) this.#drainTimer = unrefTimer(() => this.#drain(), 0);
       if (this.#batchTimer === undefined) this.#armBatchTimer();
     } catch {
@@ -397,6 +412,15 @@ export class DeliveryQueue {
     }
     this.#pending.requeue(items);
   }
+}
+
+/** A queue item for a record just handed over: no attempts yet, sized later (off the hot path). */
+function newItem(kind: "span", span: ReadonlySpan): QueueItem;
+function newItem(kind: "score", score: Score): QueueItem;
+function newItem(kind: "span" | "score", record: ReadonlySpan | Score): QueueItem {
+  return kind === "span"
+    ? { kind, span: record as ReadonlySpan, attempts: 0, bytes: -1, dueAt: 0, spooledIn: undefined }
+    : { kind, score: record as Score, attempts: 0, bytes: -1, dueAt: 0, spooledIn: undefined };
 }
 
 function safeName(adapter: ObservabilityAdapter): string {

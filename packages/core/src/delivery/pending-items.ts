@@ -1,8 +1,12 @@
 // Items waiting to be batched. `incoming` takes enqueues on the hot path with
-// a plain push; sizing happens later, off that path, when items move to
-// `ready`, from which batches are cut oldest first within the count and byte
+// a plain push; sizing happens later, off that path, when items become
+// ready, from which batches are cut oldest first within the count and byte
 // limits.
-import { Fifo } from "./fifo.js";
+//
+// Ready items are kept as runs: each sizing pass keeps its own (fresh) array,
+// and a batch is a slice of a run, or the run itself. Pushing every item into
+// one long-lived array instead costs a GC write barrier per item once that
+// array is old (and most of the queue's time, measured).
 import type { QueueItem } from "./queue-item.js";
 
 export interface BatchLimits {
@@ -10,22 +14,29 @@ export interface BatchLimits {
   maxBatchBytes: number;
 }
 
+/** Consumed runs at the front are dropped from the run list once there are this many. */
+const COMPACT_AFTER_RUNS = 64;
+
 export class PendingItems {
   /** Enqueued, not yet sized. Swapped for a fresh array on each sizing pass. */
   #incoming: QueueItem[] = [];
-  readonly #ready = new Fifo<QueueItem>();
+  /** Sized items, oldest first: runs[first] from index `next` on, then every later run whole. */
+  #runs: (QueueItem[] | undefined)[] = [];
+  #first = 0;
+  #next = 0;
+  #readyCount = 0;
   #readyBytes = 0;
 
   constructor(private readonly limits: BatchLimits) {}
 
   /** Items held here, sized or not. */
   get count(): number {
-    return this.#incoming.length + this.#ready.length;
+    return this.#incoming.length + this.#readyCount;
   }
 
   /** Sized items a batch can be cut from. */
   get readyCount(): number {
-    return this.#ready.length;
+    return this.#readyCount;
   }
 
   /** Hot path: O(1), no sizing. */
@@ -34,7 +45,7 @@ export class PendingItems {
   }
 
   /**
-   * Sizes incoming items and moves those `admit` accepts to `ready`, due to be
+   * Sizes incoming items and makes those `admit` accepts ready, due to be
    * sent by `dueAt`; `admit` enforces the queue's byte bound and takes care of
    * what it refuses.
    */
@@ -43,58 +54,109 @@ export class PendingItems {
     admit: (bytes: number, item: QueueItem) => boolean,
     dueAt: number,
   ): void {
-    if (this.#incoming.length === 0) return;
     const incoming = this.#incoming;
+    if (incoming.length === 0) return;
     this.#incoming = [];
-    for (const item of incoming) {
+    // The admitted items are compacted in place: the incoming array becomes the run.
+    let kept = 0;
+    for (let i = 0; i < incoming.length; i++) {
+      const item = incoming[i] as QueueItem;
       const bytes = estimate(item);
       if (!admit(bytes, item)) continue;
       item.bytes = bytes;
       item.dueAt = dueAt;
-      this.#ready.push(item);
+      incoming[kept++] = item;
       this.#readyBytes += bytes;
     }
+    incoming.length = kept;
+    this.#addRun(incoming);
   }
 
-  /** Puts already sized items (back from a retry wait) at the end of `ready`. */
+  /** Puts already sized items (back from a retry wait) at the end of the ready items. */
   requeue(items: readonly QueueItem[]): void {
-    for (const item of items) {
-      this.#ready.push(item);
-      this.#readyBytes += item.bytes;
-    }
+    let bytes = 0;
+    for (const item of items) bytes += item.bytes;
+    this.#readyBytes += bytes;
+    this.#addRun(items.slice());
   }
 
-  /** True when `ready` fills a batch by count or by bytes. */
+  /** True when the ready items fill a batch by count or by bytes. */
   hasFullBatch(): boolean {
-    return this.#ready.length >= this.limits.maxBatchItems || this.#readyBytes >= this.limits.maxBatchBytes;
+    return this.#readyCount >= this.limits.maxBatchItems || this.#readyBytes >= this.limits.maxBatchBytes;
   }
 
   /** Takes the oldest ready items up to the count and byte limits; an oversized item goes alone. */
   cutBatch(): QueueItem[] {
     const { maxBatchItems, maxBatchBytes } = this.limits;
-    const batch: QueueItem[] = [];
+    let batch: QueueItem[] | undefined;
     let bytes = 0;
-    for (let next = this.#ready.peek(); next !== undefined; next = this.#ready.peek()) {
-      if (batch.length >= maxBatchItems) break;
-      if (batch.length > 0 && bytes + next.bytes > maxBatchBytes) break;
-      this.#ready.shift();
-      batch.push(next);
-      bytes += next.bytes;
+    while (this.#first < this.#runs.length) {
+      const run = this.#runs[this.#first] as QueueItem[];
+      const start = this.#next;
+      const taken = batch?.length ?? 0;
+      let end = start;
+      while (end < run.length && taken + (end - start) < maxBatchItems) {
+        const itemBytes = (run[end] as QueueItem).bytes;
+        if (taken + (end - start) > 0 && bytes + itemBytes > maxBatchBytes) break;
+        bytes += itemBytes;
+        end++;
+      }
+      if (end > start) {
+        // A whole run becomes the batch as it is; otherwise the taken part is copied out.
+        const part = start === 0 && end === run.length ? run : run.slice(start, end);
+        batch = batch === undefined ? part : batch.concat(part);
+      }
+      if (end < run.length) {
+        if (end > start) (run as (QueueItem | undefined)[]).fill(undefined, start, end); // sent items are not held here
+        this.#next = end;
+        break;
+      }
+      this.#dropFirstRun();
     }
+    batch ??= [];
+    this.#readyCount -= batch.length;
     this.#readyBytes -= bytes;
     return batch;
   }
 
   /** Visits every sized item, oldest first. */
   forEachReady(fn: (item: QueueItem) => void): void {
-    this.#ready.forEach(fn);
+    for (let r = this.#first; r < this.#runs.length; r++) {
+      const run = this.#runs[r] as QueueItem[];
+      for (let i = r === this.#first ? this.#next : 0; i < run.length; i++) fn(run[i] as QueueItem);
+    }
   }
 
-  /** Removes and returns every item, sized or not. */
+  /** Removes and returns every item, sized or not, oldest first. */
   takeAll(): QueueItem[] {
-    const items = [...this.#ready.takeAll(), ...this.#incoming];
+    const items: QueueItem[] = [];
+    this.forEachReady((item) => items.push(item));
+    for (const item of this.#incoming) items.push(item);
     this.#incoming = [];
+    this.#runs = [];
+    this.#first = 0;
+    this.#next = 0;
+    this.#readyCount = 0;
     this.#readyBytes = 0;
     return items;
+  }
+
+  #addRun(run: QueueItem[]): void {
+    if (run.length === 0) return;
+    this.#runs.push(run);
+    this.#readyCount += run.length;
+  }
+
+  #dropFirstRun(): void {
+    this.#runs[this.#first] = undefined;
+    this.#first++;
+    this.#next = 0;
+    if (this.#first === this.#runs.length) {
+      this.#runs = [];
+      this.#first = 0;
+    } else if (this.#first >= COMPACT_AFTER_RUNS) {
+      this.#runs = this.#runs.slice(this.#first);
+      this.#first = 0;
+    }
   }
 }

@@ -319,20 +319,23 @@ export class Hub implements SpanSink, Flushable {
     const items = this.pending;
     this.pending = [];
     const finalizer = this.finalizer as SpanFinalizer;
+    const spans: ReadonlySpan[] = [];
+    const scores: Score[] = [];
     for (const item of items) {
+      if (!(item instanceof LiveSpan)) {
+        scores.push(item);
+        continue;
+      }
       try {
-        if (item instanceof LiveSpan) {
-          finalizer.finalize(item);
-          const span: ReadonlySpan = item;
-          for (const queue of this.queues) queue.enqueueSpan(span);
-          this.evaluation?.submit(span);
-        } else {
-          for (const queue of this.queues) queue.enqueueScore(item);
-        }
+        finalizer.finalize(item);
+        spans.push(item);
+        this.evaluation?.submit(item);
       } catch (error) {
         this.droppedBeforeDelivery++;
         this.log.warn(`dropped a span that could not be finalised: ${String(error)}`);
       }
     }
+    // Each queue takes the whole drain at once: one capacity check and one timer per queue, not per span.
+    for (const queue of this.queues) queue.enqueueAll(spans, scores);
   }
 }

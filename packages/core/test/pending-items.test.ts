@@ -15,7 +15,7 @@ const ids = (items: readonly QueueItem[]): string[] => items.map((i) => (i.kind 
 
 /** Pushes `sizes` (id = index) and sizes them in one pass; admits all but the ids in `refuse`. */
 function sizedPass(pending: PendingItems, first: number, sizes: number[], refuse: number[] = []): void {
-  sizes.forEach((_, i) => pending.push(item(String(first + i), -1)));
+  pending.pushAll(sizes.map((_, i) => item(String(first + i), -1)));
   let next = first;
   pending.sizeIncoming(
     () => sizes[next++ - first] as number,
@@ -57,7 +57,7 @@ describe("PendingItems", () => {
     sizedPass(pending, 0, [1, 1, 1, 1], [1, 2]);
     expect(pending.readyCount).toBe(2);
     pending.requeue([item("r1", 5), item("r2", 5)]);
-    pending.push(item("late", -1));
+    pending.pushAll([item("late", -1)]);
     const seen: string[] = [];
     pending.forEachReady((i) => seen.push(ids([i])[0] as string));
     expect(seen).toEqual(["0", "3", "r1", "r2"]);

@@ -95,9 +95,10 @@ export class DeliveryQueue {
 
   /** Queues what one hub drain hands over: its spans, then its scores. Never throws; drops and counts what does not fit. */
   enqueueAll(spans: readonly ReadonlySpan[], scores: readonly Score[]): void {
-    const items: QueueItem[] = [];
-    for (let i = 0; i < spans.length; i++) items.push(newItem("span", spans[i] as ReadonlySpan));
-    for (let i = 0; i < scores.length; i++) items.push(newItem("score", scores[i] as Score));
+    // Sized up front: no growth copies (allocation here is what young-generation GC pays for).
+    const items = new Array<QueueItem>(spans.length + scores.length);
+    for (let i = 0; i < spans.length; i++) items[i] = newItem("span", spans[i] as ReadonlySpan);
+    for (let i = 0; i < scores.length; i++) items[spans.length + i] = newItem("score", scores[i] as Score);
     this.#accept(items);
   }
 
@@ -179,7 +180,8 @@ export class DeliveryQueue {
 
   // --- enqueue (hot path) ---------------------------------------------------
 
-  #accept(items: readonly QueueItem[]): void {
+  /** Queues `items` (handed over: the queue may keep the array itself). */
+  #accept(items: QueueItem[]): void {
     try {
       if (this.#closed) {
         this.#counters.dropped += items.length;
@@ -187,17 +189,11 @@ export class DeliveryQueue {
       }
       // A spool backlog means older items wait on disk: queue behind them to keep order.
       let room = this.#spool?.backlogged === true ? 0 : this.#settings.maxQueueItems - this.#heldCount();
-      let queued = 0;
-      for (const item of items) {
-        if (room <= 0) {
-          this.#overflow(item, `queue full: ${this.#settings.maxQueueItems} items held`);
-          continue;
-        }
-        room--;
-        queued++;
-        this.#pending.push(item);
-      }
-      if (queued === 0) return;
+      const fits = Math.max(0, Math.min(room, items.length));
+      for (let i = fits; i < items.length; i++) this.#overflow(items[i] as QueueItem, `queue full: ${this.#settings.maxQueueItems} items held`);
+      if (fits === 0) return;
+      if (fits < items.length) items.length = fits;
+      this.#pending.pushAll(items);
       this.#full = false;
       if (this.#drainTimer === undefined) this.#drainTimer = unrefTimer(() => this.#drain(), 0);
       if (this.#batchTimer === undefined) this.#armBatchTimer();

@@ -39,9 +39,13 @@ export class PendingItems {
     return this.#readyCount;
   }
 
-  /** Hot path: O(1), no sizing. */
-  push(item: QueueItem): void {
-    this.#incoming.push(item);
+  /** Adds `items`, in order, keeping the array itself when nothing else is waiting. No sizing. */
+  pushAll(items: QueueItem[]): void {
+    if (this.#incoming.length === 0) {
+      this.#incoming = items;
+      return;
+    }
+    for (const item of items) this.#incoming.push(item);
   }
 
   /**

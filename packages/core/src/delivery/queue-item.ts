@@ -25,11 +25,16 @@ export function itemId(item: QueueItem): string {
 }
 
 export function toExportBatch(items: readonly QueueItem[]): ExportBatch {
-  const spans: ReadonlySpan[] = [];
-  const scores: Score[] = [];
+  let spanCount = 0;
+  for (const item of items) if (item.kind === "span") spanCount++;
+  // Sized up front: no growth copies.
+  const spans = new Array<ReadonlySpan>(spanCount);
+  const scores = new Array<Score>(items.length - spanCount);
+  let s = 0;
+  let c = 0;
   for (const item of items) {
-    if (item.kind === "span") spans.push(item.span);
-    else scores.push(item.score);
+    if (item.kind === "span") spans[s++] = item.span;
+    else scores[c++] = item.score;
   }
   return { spans, scores };
 }

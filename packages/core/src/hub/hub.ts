@@ -319,7 +319,9 @@ export class Hub implements SpanSink, Flushable {
     const items = this.pending;
     this.pending = [];
     const finalizer = this.finalizer as SpanFinalizer;
-    const spans: ReadonlySpan[] = [];
+    // Sized up front (then trimmed): no growth copies.
+    const spans = new Array<ReadonlySpan>(items.length);
+    let spanCount = 0;
     const scores: Score[] = [];
     for (const item of items) {
       if (!(item instanceof LiveSpan)) {
@@ -328,7 +330,7 @@ export class Hub implements SpanSink, Flushable {
       }
       try {
         finalizer.finalize(item);
-        spans.push(item);
+        spans[spanCount++] = item;
         this.evaluation?.submit(item);
       } catch (error) {
         this.droppedBeforeDelivery++;
@@ -336,6 +338,7 @@ export class Hub implements SpanSink, Flushable {
       }
     }
     // Each queue takes the whole drain at once: one capacity check and one timer per queue, not per span.
+    spans.length = spanCount;
     for (const queue of this.queues) queue.enqueueAll(spans, scores);
   }
 }

@@ -188,7 +188,7 @@ export class DeliveryQueue {
         return;
       }
       // A spool backlog means older items wait on disk: queue behind them to keep order.
-      let room = this.#spool?.backlogged === true ? 0 : this.#settings.maxQueueItems - this.#heldCount();
+      const room = this.#spool?.backlogged === true ? 0 : this.#settings.maxQueueItems - this.#heldCount();
       const fits = Math.max(0, Math.min(room, items.length));
       for (let i = fits; i < items.length; i++) this.#overflow(items[i] as QueueItem, `queue full: ${this.#settings.maxQueueItems} items held`);
       if (fits === 0) return;

@@ -53,6 +53,14 @@ function mergeCounts(target: Usage | undefined, source: Usage): Usage {
   return merged;
 }
 
+// Attribute objects come from a constructor, not a `{}` literal: V8 sizes a
+// constructor's objects for the properties its instances end up with (slack
+// tracking), so a span's dozen attributes are stored in the object itself
+// instead of a backing store that grows and is copied as keys are added. The
+// prototype is Object.prototype, as for a literal.
+const AttributeBag = function AttributeBag() {} as unknown as new () => Attributes;
+AttributeBag.prototype = Object.prototype;
+
 export class LiveSpan implements SpanHandle, ReadonlySpan, TracksAttributeBytes {
   parentSpanId: string | undefined;
   parentIsRemote: boolean | undefined;
@@ -64,7 +72,7 @@ export class LiveSpan implements SpanHandle, ReadonlySpan, TracksAttributeBytes 
   error: SpanError | undefined = undefined;
   input: unknown = undefined;
   output: unknown = undefined;
-  attributes: Attributes = {};
+  attributes: Attributes = new AttributeBag();
   events: readonly SpanEvent[] = NO_EVENTS;
   model: string | undefined = undefined;
   provider: string | undefined = undefined;

@@ -357,6 +357,22 @@ describe("memory bounds", () => {
     expect(adapter.sent.flat()).toEqual(["a", "b", "c", "d", "e"]);
   });
 
+  it("takes a drain's spans and scores at once, in order, within the count bound", async () => {
+    const adapter = new ScriptedAdapter();
+    const queue = queueFor(adapter, { maxQueueItems: 5 });
+    enqueueSpans(queue, "a");
+    queue.enqueueAll([span("b"), span("c"), span("d")], [score("s1"), score("s2"), score("s3")]);
+    expect(queue.stats()).toMatchObject({ queued: 5, dropped: 2 });
+    queue.enqueueAll([span("e")], []);
+    expect(queue.stats()).toMatchObject({ queued: 5, dropped: 3 });
+    await queue.flush();
+    expect(adapter.sent.flat()).toEqual(["a", "b", "c", "d", "s1"]);
+    queue.enqueueAll([span("f")], [score("s4")]);
+    await queue.flush();
+    expect(adapter.sent.at(-1)).toEqual(["f", "s4"]);
+    expect(queue.stats()).toMatchObject({ exported: 7, dropped: 3, queued: 0 });
+  });
+
   it("counts items waiting for retry against the count bound", async () => {
     const adapter = new ScriptedAdapter(() => ({ kind: "retry", afterMs: 60_000, reason: "429" }));
     const queue = queueFor(adapter, { maxQueueItems: 3 });

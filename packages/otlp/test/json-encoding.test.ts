@@ -84,6 +84,30 @@ describe("OTLP/JSON encoding", () => {
     expect(asDecoded(json)).toEqual(asDecoded(fromProtobuf));
   });
 
+  it("writes content as JSON text in its string value, also content that is not plain data, exactly as protobuf carries it", () => {
+    // Spans handed to the encoder directly (not through a hub) may hold anything: JSON.stringify decides.
+    const odd = {
+      ...SEARCH,
+      input: { when: new Date(Date.UTC(2026, 0, 2)), custom: { toJSON: () => "custom" }, text: 'say "hi"\n\u0000 😀 \ud800' },
+      output: { nested: [{ a: [1, "two", null] }], skipped: undefined },
+    };
+    const cyclic: Record<string, unknown> = { name: "loop" };
+    cyclic["self"] = cyclic;
+    const broken = { ...GENERATE, spanId: "00000000000000c9", modelParameters: cyclic };
+    const batch = { spans: [odd, broken] };
+    const body = JSON.parse(new TextDecoder().decode(encodeTraceRequestJson(batch).body));
+    const encoded: any[] = body.resourceSpans.flatMap((rs: any) => rs.scopeSpans.flatMap((ss: any) => ss.spans));
+    const attributesOf = (name: string): Record<string, any> =>
+      Object.fromEntries(encoded.find((s) => s.name === name).attributes.map((a: any) => [a.key, a.value]));
+    expect(attributesOf("web_search")["input.value"]).toEqual({ stringValue: JSON.stringify(odd.input) });
+    expect(attributesOf("web_search")["gen_ai.tool.call.arguments"]).toEqual({ stringValue: JSON.stringify(odd.input) });
+    expect(attributesOf("web_search")["output.value"]).toEqual({ stringValue: JSON.stringify(odd.output) });
+    // Parameters with no JSON text (a cycle) add no attribute; the span keeps the rest.
+    expect(attributesOf("generate")["llm.invocation_parameters"]).toBeUndefined();
+    expect(attributesOf("generate")["gen_ai.usage.input_tokens"]).toEqual({ intValue: "812" });
+    expect(asDecoded(body)).toEqual(asDecoded(decodeRequest(encodeTraceRequest(batch).body)));
+  });
+
   it("escapes text as JSON does, keeps every character, and spells non-finite doubles as strings", () => {
     const tricky = 'quote " backslash \\ newline \n tab \t nul \u0000 bell \u0007 é 中 😀 lone \ud800 end';
     const long = `${tricky} ${"x".repeat(200)} ${tricky}`;

@@ -50,6 +50,12 @@ export class AttributeKeys {
     return entry;
   }
 
+  /** Undoes the claim of `entry` in this span (nothing was written for it). */
+  release(entry: KeyEntry): void {
+    entry.usedBy = -1;
+    this.overflow.delete(entry.key);
+  }
+
   /** {@link claim} for a FixedKey. */
   claimFixed(key: FixedKey): KeyEntry | undefined {
     let entry = this.fixed[key.index];

@@ -6,6 +6,7 @@ import type { OtlpAttributeValue } from "../mappers/attribute-mapper.js";
 import { hasNonInteger } from "./attribute-values.js";
 import type { KeyEntry } from "./attribute-keys.js";
 import { JsonWriter } from "./json-writer.js";
+import { jsonText } from "../mappers/json-text.js";
 import type { AttributeEntries, InstrumentationScope, RequestEmitter, SpanHeader } from "./request-emitter.js";
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -107,6 +108,23 @@ export class JsonEmitter implements RequestEmitter {
     w.bytes((key.bytes ??= encodedKey(key.key, "")), from);
     this.anyValue(value);
     w.byte(CLOSE_BRACE);
+  }
+
+  jsonAttribute(key: KeyEntry, value: unknown): boolean {
+    const w = this.w;
+    const mark = w.pos;
+    w.bytes((key.stringBytes ??= encodedKey(key.key, STRING_VALUE_TEXT)), this.firstAttribute ? 1 : 0);
+    if (w.jsonAsString(value)) {
+      w.bytes(CLOSE_BRACES);
+      this.firstAttribute = false;
+      return true;
+    }
+    // Not plain JSON data (a toJSON method, a Date, a cycle…): JSON.stringify decides, as in protobuf.
+    w.pos = mark;
+    const text = jsonText(value);
+    if (text === undefined) return false;
+    this.attribute(key, text);
+    return true;
   }
 
   endAttributes(): void {

@@ -11,6 +11,11 @@ const HEX_DIGITS = "0123456789abcdef";
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const NATIVE_PLAIN_MIN_LENGTH = 64;
 const NATIVE_ESCAPED_MIN_LENGTH = 256;
+/** Nesting past this is left to JSON.stringify (and a cycle to its error). */
+const MAX_JSON_DEPTH = 64;
+const QUOTE = 0x22;
+const hasOwnProperty = Object.prototype.hasOwnProperty;
+const BACKSLASH = 0x5c;
 
 export class JsonWriter extends ByteBuffer {
   /** Nanoseconds since the epoch as decimal digits (the caller writes the quotes). */
@@ -91,7 +96,7 @@ export class JsonWriter extends ByteBuffer {
           buf[p++] = ((c >> 6) & 0x3f) | 0x80;
           buf[p++] = (c & 0x3f) | 0x80;
         } else {
-          p = unicodeEscape(buf, p, c); // a lone surrogate, as JSON.stringify writes it
+          p = escape(buf, p, c); // a lone surrogate, as JSON.stringify writes it
         }
       } else {
         buf[p++] = (c >> 12) | 0xe0;
@@ -102,29 +107,165 @@ export class JsonWriter extends ByteBuffer {
     buf[p++] = 0x22;
     this.pos = p;
   }
+
+  /**
+   * `value`'s JSON text as a JSON string literal, i.e. the bytes of
+   * JSON.stringify(JSON.stringify(value)), in one pass: no intermediate text
+   * to build and escape again. Returns false when `value` is not plain JSON
+   * data (nothing to write at the top, a toJSON method, an object that is not
+   * plain, a bigint, nesting past 64, a getter that throws); the caller then
+   * discards what was written and asks JSON.stringify.
+   */
+  jsonAsString(value: unknown): boolean {
+    if (isSkipped(value)) return false;
+    this.byte(QUOTE);
+    try {
+      if (!this.jsonInString(value, 0)) return false;
+    } catch {
+      return false;
+    }
+    this.byte(QUOTE);
+    return true;
+  }
+
+  private jsonInString(value: unknown, depth: number): boolean {
+    switch (typeof value) {
+      case "string":
+        this.stringInString(value);
+        return true;
+      case "number":
+        this.ascii(Number.isFinite(value) ? String(value) : "null");
+        return true;
+      case "boolean":
+        this.ascii(value ? "true" : "false");
+        return true;
+      case "object":
+        break;
+      default:
+        return false; // a bigint: JSON.stringify throws on it
+    }
+    if (value === null) {
+      this.ascii("null");
+      return true;
+    }
+    if (depth >= MAX_JSON_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+    if (Array.isArray(value)) {
+      this.byte(0x5b);
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) this.byte(0x2c);
+        const item: unknown = value[i];
+        if (isSkipped(item)) this.ascii("null");
+        else if (!this.jsonInString(item, depth + 1)) return false;
+      }
+      this.byte(0x5d);
+      return true;
+    }
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) return false; // Map, Date, class instances…
+    this.byte(0x7b);
+    let first = true;
+    // for-in over a plain object, own keys only: JSON.stringify's keys and order, without an array of them.
+    for (const key in value) {
+      if (!hasOwnProperty.call(value, key)) continue;
+      const item = (value as Record<string, unknown>)[key];
+      if (isSkipped(item)) continue;
+      if (!first) this.byte(0x2c);
+      first = false;
+      this.stringInString(key);
+      this.byte(0x3a);
+      if (!this.jsonInString(item, depth + 1)) return false;
+    }
+    this.byte(0x7d);
+    return true;
+  }
+
+  /** A string of the inner JSON text: JSON.stringify's escapes, each backslash and quote escaped again. */
+  private stringInString(value: string): void {
+    const length = value.length;
+    this.ensure(length * 7 + 4); // \\u00XX: 7 bytes for one character at most
+    const buf = this.buf;
+    let p = this.pos;
+    buf[p++] = BACKSLASH;
+    buf[p++] = QUOTE;
+    for (let i = 0; i < length; i++) {
+      let c = value.charCodeAt(i);
+      if (c < 0x80) {
+        if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) {
+          buf[p++] = c;
+          continue;
+        }
+        buf[p++] = BACKSLASH; // the inner escape's backslash, escaped
+        buf[p++] = BACKSLASH;
+        if (c === QUOTE || c === BACKSLASH) {
+          buf[p++] = BACKSLASH;
+          buf[p++] = c;
+        } else {
+          p = escapeTail(buf, p, c);
+        }
+      } else if (c < 0x800) {
+        buf[p++] = (c >> 6) | 0xc0;
+        buf[p++] = (c & 0x3f) | 0x80;
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const next = value.charCodeAt(i + 1);
+        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+          buf[p++] = (c >> 18) | 0xf0;
+          buf[p++] = ((c >> 12) & 0x3f) | 0x80;
+          buf[p++] = ((c >> 6) & 0x3f) | 0x80;
+          buf[p++] = (c & 0x3f) | 0x80;
+        } else {
+          buf[p++] = BACKSLASH; // a lone surrogate: JSON.stringify writes \udXXX
+          buf[p++] = BACKSLASH;
+          p = escapeTail(buf, p, c);
+        }
+      } else {
+        buf[p++] = (c >> 12) | 0xe0;
+        buf[p++] = ((c >> 6) & 0x3f) | 0x80;
+        buf[p++] = (c & 0x3f) | 0x80;
+      }
+    }
+    buf[p++] = BACKSLASH;
+    buf[p++] = QUOTE;
+    this.pos = p;
+  }
 }
 
-function escape(buf: Uint8Array, p: number, c: number): number {
+/** True for what JSON.stringify leaves out of objects and writes as null in arrays. */
+function isSkipped(value: unknown): boolean {
+  const type = typeof value;
+  return value === undefined || type === "function" || type === "symbol";
+}
+
+/**
+ * The tail of JSON.stringify's escape for a control character or a lone
+ * surrogate (`n`, `t`… or `u00XX` / `udXXX`), after its backslash.
+ */
+function escapeTail(buf: Uint8Array, p: number, c: number): number {
   let short = 0;
-  if (c === 0x22) short = 0x22;
-  else if (c === 0x5c) short = 0x5c;
-  else if (c === 0x08) short = 0x62; // b
+  if (c === 0x08) short = 0x62; // b
   else if (c === 0x09) short = 0x74; // t
   else if (c === 0x0a) short = 0x6e; // n
   else if (c === 0x0c) short = 0x66; // f
   else if (c === 0x0d) short = 0x72; // r
-  if (short === 0) return unicodeEscape(buf, p, c);
-  buf[p++] = 0x5c;
-  buf[p++] = short;
-  return p;
-}
-
-function unicodeEscape(buf: Uint8Array, p: number, c: number): number {
-  buf[p++] = 0x5c;
+  if (short !== 0) {
+    buf[p++] = short;
+    return p;
+  }
   buf[p++] = 0x75; // u
   buf[p++] = HEX_DIGITS.charCodeAt((c >> 12) & 0xf);
   buf[p++] = HEX_DIGITS.charCodeAt((c >> 8) & 0xf);
   buf[p++] = HEX_DIGITS.charCodeAt((c >> 4) & 0xf);
   buf[p++] = HEX_DIGITS.charCodeAt(c & 0xf);
   return p;
+}
+
+/** JSON.stringify's escape for a character it escapes: \" \\ \n … \u00XX, \udXXX. */
+function escape(buf: Uint8Array, p: number, c: number): number {
+  buf[p++] = BACKSLASH;
+  if (c === QUOTE || c === BACKSLASH) {
+    buf[p++] = c;
+    return p;
+  }
+  return escapeTail(buf, p, c);
 }

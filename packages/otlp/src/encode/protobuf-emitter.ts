@@ -7,6 +7,7 @@ import { ProtoWriter } from "../proto/proto-writer.js";
 import type { KeyEntry } from "./attribute-keys.js";
 import type { AttributeEntries, InstrumentationScope, RequestEmitter, SpanHeader } from "./request-emitter.js";
 import { unixNanosHalves } from "./unix-nanos.js";
+import { jsonText } from "../mappers/json-text.js";
 
 export class ProtobufEmitter implements RequestEmitter {
   // Open length-delimited bodies: resourceSpans, scopeSpans, span.
@@ -73,6 +74,13 @@ export class ProtobufEmitter implements RequestEmitter {
     this.anyValue(value);
     w.end(valueAt);
     w.end(at);
+  }
+
+  jsonAttribute(key: KeyEntry, value: unknown): boolean {
+    const text = jsonText(value);
+    if (text === undefined) return false;
+    this.attribute(key, text);
+    return true;
   }
 
   endAttributes(): void {}

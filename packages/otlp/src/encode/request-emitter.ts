@@ -34,6 +34,8 @@ export interface RequestEmitter {
   beginSpan(header: SpanHeader): void;
   /** A span attribute; `key.bytes` is the emitter's to fill and reuse. */
   attribute(key: KeyEntry, value: OtlpAttributeValue): void;
+  /** A span attribute whose string value is `value` as JSON text; false (and nothing written) when it has none. */
+  jsonAttribute(key: KeyEntry, value: unknown): boolean;
   endAttributes(): void;
   event(name: string, timeMs: number, attributes: AttributeEntries | undefined): void;
   link(traceId: string, spanId: string, flags: number, attributes: AttributeEntries | undefined): void;

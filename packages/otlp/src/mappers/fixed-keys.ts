@@ -6,6 +6,7 @@
 // as a string-keyed function, and the encoder looks up its keyed form.
 import type { ReadonlySpan } from "@tracehub/core";
 import type { OtlpAttributeValue, SpanAttributeMapper } from "./attribute-mapper.js";
+import { resolveJson, type JsonValue } from "./json-value.js";
 
 let count = 0;
 
@@ -23,8 +24,8 @@ export function fixedKeys<const T extends Record<string, string>>(names: T): { r
   return keys;
 }
 
-/** The add function the encoder gives keyed mappers: a string key (any name) or a FixedKey. */
-export type KeyedAdd = (key: string | FixedKey, value: OtlpAttributeValue | null | undefined) => void;
+/** The add function the encoder gives keyed mappers: a string key (any name) or a FixedKey, and a value or a JsonValue. */
+export type KeyedAdd = (key: string | FixedKey, value: OtlpAttributeValue | JsonValue | null | undefined) => void;
 
 export type KeyedMapper = (span: ReadonlySpan, add: KeyedAdd) => void;
 
@@ -32,7 +33,8 @@ const keyedForms = new WeakMap<SpanAttributeMapper, KeyedMapper>();
 
 /** The public, string-keyed form of `keyed`; the encoder runs `keyed` itself (see {@link keyedForm}). */
 export function withFixedKeys(keyed: KeyedMapper): SpanAttributeMapper {
-  const mapper: SpanAttributeMapper = (span, add) => keyed(span, (key, value) => add(typeof key === "string" ? key : key.name, value));
+  const mapper: SpanAttributeMapper = (span, add) =>
+    keyed(span, (key, value) => add(typeof key === "string" ? key : key.name, resolveJson(value)));
   keyedForms.set(mapper, keyed);
   return mapper;
 }

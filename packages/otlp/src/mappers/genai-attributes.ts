@@ -8,7 +8,7 @@ import type { SpanAttributeMapper } from "./attribute-mapper.js";
 import { fixedKeys, withFixedKeys, type FixedKey, type KeyedAdd } from "./fixed-keys.js";
 import { finishReasons, systemInstructions } from "./chat-messages.js";
 import { spanInputMessages, spanOutputMessages } from "./span-messages.js";
-import { jsonText, textOrJson } from "./json-text.js";
+import { asJson, textOrJsonValue } from "./json-value.js";
 
 export interface GenAiMapperOptions {
   /**
@@ -142,13 +142,13 @@ function addUsage(span: ReadonlySpan, add: KeyedAdd): void {
 function addContent(span: ReadonlySpan, add: KeyedAdd): void {
   if (span.kind === "llm") {
     const input = spanInputMessages(span.input);
-    add(K.inputMessages, input === undefined ? undefined : jsonText(input));
+    add(K.inputMessages, asJson(input));
     const system = systemInstructions(span.input);
-    add(K.systemInstructions, system === undefined ? undefined : jsonText(system));
+    add(K.systemInstructions, asJson(system));
     const output = spanOutputMessages(span.output);
-    add(K.outputMessages, output === undefined ? undefined : jsonText(output));
+    add(K.outputMessages, asJson(output));
   } else if (span.kind === "tool") {
-    add(K.toolArguments, textOrJson(span.input));
-    add(K.toolResult, textOrJson(span.output));
+    add(K.toolArguments, textOrJsonValue(span.input));
+    add(K.toolResult, textOrJsonValue(span.output));
   }
 }

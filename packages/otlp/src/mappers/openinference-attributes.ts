@@ -7,7 +7,8 @@ import type { SpanAttributeMapper } from "./attribute-mapper.js";
 import { fixedKeys, withFixedKeys, type KeyedAdd } from "./fixed-keys.js";
 import type { ChatMessage } from "./chat-messages.js";
 import { spanInputMessages, spanOutputMessages } from "./span-messages.js";
-import { jsonText, textOrJson } from "./json-text.js";
+import { textOrJson } from "./json-text.js";
+import { asJson, textOrJsonValue } from "./json-value.js";
 import { indexedKeys } from "./indexed-keys.js";
 import { addDocuments, documentList } from "./retrieval-documents.js";
 
@@ -85,7 +86,7 @@ function addModel(span: ReadonlySpan, add: KeyedAdd): void {
     add(K.provider, span.provider);
     add(K.system, span.provider);
   }
-  if (span.modelParameters !== undefined) add(K.invocationParameters, jsonText(span.modelParameters));
+  if (span.modelParameters !== undefined) add(K.invocationParameters, asJson(span.modelParameters));
 }
 
 function addTokenCounts(span: ReadonlySpan, add: KeyedAdd): void {
@@ -111,9 +112,9 @@ function addCosts(span: ReadonlySpan, add: KeyedAdd): void {
 function addPrompt(span: ReadonlySpan, add: KeyedAdd): void {
   const prompt = span.prompt;
   if (prompt === undefined) return;
-  add(K.template, textOrJson(prompt.template));
+  add(K.template, textOrJsonValue(prompt.template));
   add(K.templateVersion, prompt.version === undefined ? undefined : String(prompt.version));
-  add(K.templateVariables, jsonText(prompt.variables));
+  add(K.templateVariables, asJson(prompt.variables));
 }
 
 function addContext(span: ReadonlySpan, add: KeyedAdd): void {
@@ -121,7 +122,7 @@ function addContext(span: ReadonlySpan, add: KeyedAdd): void {
   add(K.sessionId, context.sessionId);
   add(K.userId, context.userId);
   if (context.tags !== undefined && context.tags.length > 0) add(K.tags, context.tags);
-  if (context.metadata !== undefined) add(K.metadata, jsonText(context.metadata));
+  if (context.metadata !== undefined) add(K.metadata, asJson(context.metadata));
 }
 
 function addContent(span: ReadonlySpan, add: KeyedAdd): void {
@@ -155,7 +156,7 @@ function addValue(field: "input" | "output", value: unknown, add: KeyedAdd): voi
     add(keys.value, value);
     add(keys.mimeType, "text/plain");
   } else {
-    add(keys.value, jsonText(value));
+    add(keys.value, asJson(value));
     add(keys.mimeType, "application/json");
   }
 }

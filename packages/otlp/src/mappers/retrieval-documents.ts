@@ -4,7 +4,7 @@
 // object holding one under `documents`, is read.
 import type { KeyedAdd } from "./fixed-keys.js";
 import { indexedKeys } from "./indexed-keys.js";
-import { jsonText } from "./json-text.js";
+import { asJson } from "./json-value.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -47,6 +47,6 @@ export function addDocuments(list: DocumentListKey, docs: readonly unknown[], ad
     if (typeof content === "string") add(keys["document.content"], content);
     const score = doc["score"] ?? doc["relevanceScore"] ?? doc["relevance_score"] ?? doc["similarity"];
     if (typeof score === "number") add(keys["document.score"], score);
-    if (isObj(doc["metadata"])) add(keys["document.metadata"], jsonText(doc["metadata"]));
+    if (isObj(doc["metadata"])) add(keys["document.metadata"], asJson(doc["metadata"]));
   }
 }

@@ -2,7 +2,7 @@
 // string by concatenation and encoding it afterwards costs more in garbage
 // collection than the encoding itself. String literals are escaped exactly
 // where JSON.stringify escapes them.
-import { ByteBuffer } from "../proto/byte-buffer.js";
+import { ByteBuffer, putUtf8, surrogatePair } from "../proto/byte-buffer.js";
 import { splitUnixMs } from "./unix-nanos.js";
 
 const HEX_DIGITS = "0123456789abcdef";
@@ -76,32 +76,23 @@ export class JsonWriter extends ByteBuffer {
     let p = this.pos;
     buf[p++] = 0x22;
     for (let i = 0; i < length; i++) {
-      let c = value.charCodeAt(i);
+      const c = value.charCodeAt(i);
       if (c < 0x80) {
         if (c >= 0x20 && c !== 0x22 && c !== 0x5c) {
           buf[p++] = c;
         } else {
           p = escape(buf, p, c);
         }
-      } else if (c < 0x800) {
-        buf[p++] = (c >> 6) | 0xc0;
-        buf[p++] = (c & 0x3f) | 0x80;
       } else if (c >= 0xd800 && c <= 0xdfff) {
-        const next = value.charCodeAt(i + 1);
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        const pair = surrogatePair(value, i);
+        if (pair >= 0) {
+          p = putUtf8(buf, p, pair);
           i++;
-          buf[p++] = (c >> 18) | 0xf0;
-          buf[p++] = ((c >> 12) & 0x3f) | 0x80;
-          buf[p++] = ((c >> 6) & 0x3f) | 0x80;
-          buf[p++] = (c & 0x3f) | 0x80;
         } else {
           p = escape(buf, p, c); // a lone surrogate, as JSON.stringify writes it
         }
       } else {
-        buf[p++] = (c >> 12) | 0xe0;
-        buf[p++] = ((c >> 6) & 0x3f) | 0x80;
-        buf[p++] = (c & 0x3f) | 0x80;
+        p = putUtf8(buf, p, c);
       }
     }
     buf[p++] = 0x22;
@@ -188,7 +179,7 @@ export class JsonWriter extends ByteBuffer {
     buf[p++] = BACKSLASH;
     buf[p++] = QUOTE;
     for (let i = 0; i < length; i++) {
-      let c = value.charCodeAt(i);
+      const c = value.charCodeAt(i);
       if (c < 0x80) {
         if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) {
           buf[p++] = c;
@@ -202,27 +193,18 @@ export class JsonWriter extends ByteBuffer {
         } else {
           p = escapeTail(buf, p, c);
         }
-      } else if (c < 0x800) {
-        buf[p++] = (c >> 6) | 0xc0;
-        buf[p++] = (c & 0x3f) | 0x80;
       } else if (c >= 0xd800 && c <= 0xdfff) {
-        const next = value.charCodeAt(i + 1);
-        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        const pair = surrogatePair(value, i);
+        if (pair >= 0) {
+          p = putUtf8(buf, p, pair);
           i++;
-          buf[p++] = (c >> 18) | 0xf0;
-          buf[p++] = ((c >> 12) & 0x3f) | 0x80;
-          buf[p++] = ((c >> 6) & 0x3f) | 0x80;
-          buf[p++] = (c & 0x3f) | 0x80;
         } else {
           buf[p++] = BACKSLASH; // a lone surrogate: JSON.stringify writes \udXXX
           buf[p++] = BACKSLASH;
           p = escapeTail(buf, p, c);
         }
       } else {
-        buf[p++] = (c >> 12) | 0xe0;
-        buf[p++] = ((c >> 6) & 0x3f) | 0x80;
-        buf[p++] = (c & 0x3f) | 0x80;
+        p = putUtf8(buf, p, c);
       }
     }
     buf[p++] = BACKSLASH;

@@ -32,6 +32,33 @@ export const encodeWithNodeBuffer = (buf: Uint8Array, text: string, at: number):
 
 const encodeUtf8 = typeof nodeUtf8Write === "function" ? encodeWithNodeBuffer : encodeWithTextEncoder;
 
+/**
+ * Writes the UTF-8 bytes of code point `c` (0x80 or more; a surrogate pair's
+ * code point past 0xffff) at `p`; returns the position after them.
+ */
+export function putUtf8(buf: Uint8Array, p: number, c: number): number {
+  if (c < 0x800) {
+    buf[p++] = (c >> 6) | 0xc0;
+  } else if (c < 0x10000) {
+    buf[p++] = (c >> 12) | 0xe0;
+    buf[p++] = ((c >> 6) & 0x3f) | 0x80;
+  } else {
+    buf[p++] = (c >> 18) | 0xf0;
+    buf[p++] = ((c >> 12) & 0x3f) | 0x80;
+    buf[p++] = ((c >> 6) & 0x3f) | 0x80;
+  }
+  buf[p++] = (c & 0x3f) | 0x80;
+  return p;
+}
+
+/** The code point of the surrogate pair starting at `i` of `text`, or -1 when `text[i]` is not the start of one. */
+export function surrogatePair(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return -1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00) : -1;
+}
+
 export class ByteBuffer {
   protected buf: Uint8Array;
   /** Next byte to write. */
@@ -107,29 +134,15 @@ export class ByteBuffer {
     const buf = this.buf;
     let p = start;
     for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
+      const c = text.charCodeAt(i);
       if (c < 0x80) {
         buf[p++] = c;
-      } else if (c < 0x800) {
-        buf[p++] = (c >> 6) | 0xc0;
-        buf[p++] = (c & 0x3f) | 0x80;
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        const pair = surrogatePair(text, i);
+        if (pair >= 0) i++;
+        p = putUtf8(buf, p, pair >= 0 ? pair : 0xfffd); // a lone surrogate becomes U+FFFD
       } else {
-        if (c >= 0xd800 && c <= 0xdfff) {
-          const next = text.charCodeAt(i + 1);
-          if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-            c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-            i++;
-            buf[p++] = (c >> 18) | 0xf0;
-            buf[p++] = ((c >> 12) & 0x3f) | 0x80;
-            buf[p++] = ((c >> 6) & 0x3f) | 0x80;
-            buf[p++] = (c & 0x3f) | 0x80;
-            continue;
-          }
-          c = 0xfffd;
-        }
-        buf[p++] = (c >> 12) | 0xe0;
-        buf[p++] = ((c >> 6) & 0x3f) | 0x80;
-        buf[p++] = (c & 0x3f) | 0x80;
+        p = putUtf8(buf, p, c);
       }
     }
     this.pos = p;

@@ -74,28 +74,9 @@ export class JsonWriter extends ByteBuffer {
     this.ensure(length * 6 + 2);
     const buf = this.buf;
     let p = this.pos;
-    buf[p++] = 0x22;
-    for (let i = 0; i < length; i++) {
-      const c = value.charCodeAt(i);
-      if (c < 0x80) {
-        if (c >= 0x20 && c !== 0x22 && c !== 0x5c) {
-          buf[p++] = c;
-        } else {
-          p = escape(buf, p, c);
-        }
-      } else if (c >= 0xd800 && c <= 0xdfff) {
-        const pair = surrogatePair(value, i);
-        if (pair >= 0) {
-          p = putUtf8(buf, p, pair);
-          i++;
-        } else {
-          p = escape(buf, p, c); // a lone surrogate, as JSON.stringify writes it
-        }
-      } else {
-        p = putUtf8(buf, p, c);
-      }
-    }
-    buf[p++] = 0x22;
+    buf[p++] = QUOTE;
+    p = putEscaped(buf, p, value, false);
+    buf[p++] = QUOTE;
     this.pos = p;
   }
 
@@ -178,35 +159,7 @@ export class JsonWriter extends ByteBuffer {
     let p = this.pos;
     buf[p++] = BACKSLASH;
     buf[p++] = QUOTE;
-    for (let i = 0; i < length; i++) {
-      const c = value.charCodeAt(i);
-      if (c < 0x80) {
-        if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) {
-          buf[p++] = c;
-          continue;
-        }
-        buf[p++] = BACKSLASH; // the inner escape's backslash, escaped
-        buf[p++] = BACKSLASH;
-        if (c === QUOTE || c === BACKSLASH) {
-          buf[p++] = BACKSLASH;
-          buf[p++] = c;
-        } else {
-          p = escapeTail(buf, p, c);
-        }
-      } else if (c >= 0xd800 && c <= 0xdfff) {
-        const pair = surrogatePair(value, i);
-        if (pair >= 0) {
-          p = putUtf8(buf, p, pair);
-          i++;
-        } else {
-          buf[p++] = BACKSLASH; // a lone surrogate: JSON.stringify writes \udXXX
-          buf[p++] = BACKSLASH;
-          p = escapeTail(buf, p, c);
-        }
-      } else {
-        p = putUtf8(buf, p, c);
-      }
-    }
+    p = putEscaped(buf, p, value, true);
     buf[p++] = BACKSLASH;
     buf[p++] = QUOTE;
     this.pos = p;
@@ -242,10 +195,41 @@ function escapeTail(buf: Uint8Array, p: number, c: number): number {
   return p;
 }
 
-/** JSON.stringify's escape for a character it escapes: \" \\ \n … \u00XX, \udXXX. */
-function escape(buf: Uint8Array, p: number, c: number): number {
+/**
+ * The characters of `value` as JSON.stringify escapes them, in UTF-8, without
+ * the quotes; `nested`: escaped once more, for JSON text inside a JSON string.
+ * Room for them (6 or, nested, 7 bytes a character) is the caller's to ensure.
+ */
+function putEscaped(buf: Uint8Array, p: number, value: string, nested: boolean): number {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) buf[p++] = c;
+      else p = escape(buf, p, c, nested);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const pair = surrogatePair(value, i);
+      if (pair >= 0) {
+        p = putUtf8(buf, p, pair);
+        i++;
+      } else {
+        p = escape(buf, p, c, nested); // a lone surrogate, as JSON.stringify writes it
+      }
+    } else {
+      p = putUtf8(buf, p, c);
+    }
+  }
+  return p;
+}
+
+/**
+ * JSON.stringify's escape for a character it escapes (\" \\ \n … \u00XX,
+ * \udXXX); `nested`: with its backslash and quote escaped once more.
+ */
+function escape(buf: Uint8Array, p: number, c: number, nested: boolean): number {
   buf[p++] = BACKSLASH;
+  if (nested) buf[p++] = BACKSLASH;
   if (c === QUOTE || c === BACKSLASH) {
+    if (nested) buf[p++] = BACKSLASH;
     buf[p++] = c;
     return p;
   }

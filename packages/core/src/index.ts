@@ -77,6 +77,7 @@ export { DeliveryQueue, type DeliveryQueueOptions, type AdapterStats } from "./d
 export type { SpoolOptions } from "./spool/spool-options.js";
 export { parseRetryAfter } from "./delivery/retry-after.js";
 export { backoffDelay } from "./delivery/backoff.js";
+export { describeFetchError } from "./delivery/describe-fetch-error.js";
 
 // Config
 export { ConfigError } from "./config/config-error.js";

@@ -1,6 +1,7 @@
 // One JSON POST to Langfuse's batch ingestion API. Network failures and
 // timeouts are values, not throws; the response is read with a bound large
 // enough for a 207 listing every event of a 3.5 MB batch.
+import { describeFetchError } from "@tracehub/core";
 import { LANGFUSE_PACKAGE_VERSION } from "../version.js";
 
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -33,7 +34,7 @@ export async function postJson(request: JsonRequest): Promise<JsonOutcome> {
     const text = await readBounded(response);
     return { kind: "response", status: response.status, retryAfter: response.headers.get("retry-after"), json: parseJson(text), text };
   } catch (error) {
-    return { kind: "network", reason: describeNetworkError(error, request.timeoutMs) };
+    return { kind: "network", reason: describeFetchError(error, request.timeoutMs) };
   }
 }
 
@@ -53,17 +54,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return `request timed out after ${timeoutMs} ms`;
-  }
-  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
-  const code = typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined;
-  const message = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
-  const text = typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
-  return `network error: ${text.length > 200 ? `${text.slice(0, 197)}...` : text}`;
 }
 
 /** The server's message from a JSON error body ({message}, {error}) or its text, one line, bounded. */

@@ -4,7 +4,7 @@
 import { isValidSpanId, isValidTraceId, type ReadonlySpan, type RejectedItem, type Score } from "@tracehub/core";
 import type { SpanAttributeMapper } from "../mappers/attribute-mapper.js";
 import { FixedKey, keyedForm, type KeyedAdd, type KeyedMapper } from "../mappers/fixed-keys.js";
-import { JsonValue } from "../mappers/json-value.js";
+import { JsonContent } from "../mappers/json-content.js";
 import { attributeEntries, attributeValue } from "./attribute-values.js";
 import { rememberJsonText } from "../mappers/json-text.js";
 import { rememberSpanMessages } from "../mappers/span-messages.js";
@@ -46,7 +46,7 @@ let current: WalkState | undefined;
 
 const addAttribute: KeyedAdd = (key, value) => {
   if (value === undefined || value === null || current === undefined) return;
-  const json = value instanceof JsonValue;
+  const json = value instanceof JsonContent;
   const clean = json ? undefined : attributeValue(value);
   if (!json && clean === undefined) return;
   // Built-in mappers pass FixedKeys, everyone else strings; any other key (plain JS callers) is dropped.
@@ -60,7 +60,7 @@ const addAttribute: KeyedAdd = (key, value) => {
   if (entry === undefined) return;
   if (clean !== undefined) current.emitter.attribute(entry, clean);
   // A value with no JSON text (a function, say) adds nothing: the key stays free for a later mapper.
-  else if (!current.emitter.jsonAttribute(entry, (value as JsonValue).value)) current.keys.release(entry);
+  else if (!current.emitter.jsonAttribute(entry, (value as JsonContent).value)) current.keys.release(entry);
 };
 
 export function walkRequest(batch: BatchInput, options: WalkOptions, state: WalkState): WalkSummary {

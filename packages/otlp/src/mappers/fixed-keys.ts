@@ -6,7 +6,7 @@
 // as a string-keyed function, and the encoder looks up its keyed form.
 import type { ReadonlySpan } from "@tracehub/core";
 import type { OtlpAttributeValue, SpanAttributeMapper } from "./attribute-mapper.js";
-import { resolveJson, type JsonValue } from "./json-value.js";
+import { resolveJson, type JsonContent } from "./json-content.js";
 
 let count = 0;
 
@@ -24,8 +24,8 @@ export function fixedKeys<const T extends Record<string, string>>(names: T): { r
   return keys;
 }
 
-/** The add function the encoder gives keyed mappers: a string key (any name) or a FixedKey, and a value or a JsonValue. */
-export type KeyedAdd = (key: string | FixedKey, value: OtlpAttributeValue | JsonValue | null | undefined) => void;
+/** The add function the encoder gives keyed mappers: a string key (any name) or a FixedKey, and a value or a JsonContent. */
+export type KeyedAdd = (key: string | FixedKey, value: OtlpAttributeValue | JsonContent | null | undefined) => void;
 
 export type KeyedMapper = (span: ReadonlySpan, add: KeyedAdd) => void;
 

@@ -8,7 +8,7 @@ import type { SpanAttributeMapper } from "./attribute-mapper.js";
 import { fixedKeys, withFixedKeys, type FixedKey, type KeyedAdd } from "./fixed-keys.js";
 import { finishReasons, systemInstructions } from "./chat-messages.js";
 import { spanInputMessages, spanOutputMessages } from "./span-messages.js";
-import { asJson, textOrJsonValue } from "./json-value.js";
+import { asJson, textOrJsonContent } from "./json-content.js";
 
 export interface GenAiMapperOptions {
   /**
@@ -148,7 +148,7 @@ function addContent(span: ReadonlySpan, add: KeyedAdd): void {
     const output = spanOutputMessages(span.output);
     add(K.outputMessages, asJson(output));
   } else if (span.kind === "tool") {
-    add(K.toolArguments, textOrJsonValue(span.input));
-    add(K.toolResult, textOrJsonValue(span.output));
+    add(K.toolArguments, textOrJsonContent(span.input));
+    add(K.toolResult, textOrJsonContent(span.output));
   }
 }

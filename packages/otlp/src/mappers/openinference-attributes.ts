@@ -8,7 +8,7 @@ import { fixedKeys, withFixedKeys, type KeyedAdd } from "./fixed-keys.js";
 import type { ChatMessage } from "./chat-messages.js";
 import { spanInputMessages, spanOutputMessages } from "./span-messages.js";
 import { textOrJson } from "./json-text.js";
-import { asJson, textOrJsonValue } from "./json-value.js";
+import { asJson, textOrJsonContent } from "./json-content.js";
 import { indexedKeys } from "./indexed-keys.js";
 import { addDocuments, documentList } from "./retrieval-documents.js";
 
@@ -112,7 +112,7 @@ function addCosts(span: ReadonlySpan, add: KeyedAdd): void {
 function addPrompt(span: ReadonlySpan, add: KeyedAdd): void {
   const prompt = span.prompt;
   if (prompt === undefined) return;
-  add(K.template, textOrJsonValue(prompt.template));
+  add(K.template, textOrJsonContent(prompt.template));
   add(K.templateVersion, prompt.version === undefined ? undefined : String(prompt.version));
   add(K.templateVariables, asJson(prompt.variables));
 }

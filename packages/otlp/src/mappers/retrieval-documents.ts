@@ -4,7 +4,7 @@
 // object holding one under `documents`, is read.
 import type { KeyedAdd } from "./fixed-keys.js";
 import { indexedKeys } from "./indexed-keys.js";
-import { asJson } from "./json-value.js";
+import { asJson } from "./json-content.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -3,6 +3,7 @@
 // and timeouts are values, not throws.
 import { gzip } from "node:zlib";
 import { promisify } from "node:util";
+import { describeFetchError } from "@tracehub/core";
 import { OTLP_PACKAGE_VERSION } from "../version.js";
 import type { OtlpCompression, OtlpProtocol } from "./otlp-env.js";
 
@@ -52,7 +53,7 @@ export async function postOtlp(request: HttpRequest): Promise<HttpOutcome> {
       body: await readBounded(response),
     };
   } catch (error) {
-    return { kind: "network", reason: describeNetworkError(error, request.timeoutMs) };
+    return { kind: "network", reason: describeFetchError(error, request.timeoutMs) };
   }
 }
 
@@ -65,14 +66,3 @@ async function readBounded(response: Response): Promise<Uint8Array> {
   }
 }
 
-/** "connection refused (ECONNREFUSED)", "timed out after 10000 ms" … */
-function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return `request timed out after ${timeoutMs} ms`;
-  }
-  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
-  const code = typeof cause === "object" && cause !== null ? (cause as { code?: unknown }).code : undefined;
-  const message = cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
-  const text = typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
-  return `network error: ${text.length > 200 ? `${text.slice(0, 197)}...` : text}`;
-}

@@ -6,21 +6,21 @@
 // less work for the same bytes).
 import { jsonText } from "./json-text.js";
 
-export class JsonValue {
+export class JsonContent {
   constructor(readonly value: unknown) {}
 }
 
 /** `value` to be written as JSON text, or undefined when there is none. */
-export function asJson(value: unknown): JsonValue | undefined {
-  return value === undefined ? undefined : new JsonValue(value);
+export function asJson(value: unknown): JsonContent | undefined {
+  return value === undefined ? undefined : new JsonContent(value);
 }
 
 /** Strings stay as they are; anything else is written as JSON text. */
-export function textOrJsonValue(value: unknown): string | JsonValue | undefined {
+export function textOrJsonContent(value: unknown): string | JsonContent | undefined {
   return typeof value === "string" ? value : asJson(value);
 }
 
 /** The attribute value a string-keyed `add` receives for `value`: JSON values become their text. */
-export function resolveJson<T>(value: T | JsonValue): T | string | undefined {
-  return value instanceof JsonValue ? jsonText(value.value) : value;
+export function resolveJson<T>(value: T | JsonContent): T | string | undefined {
+  return value instanceof JsonContent ? jsonText(value.value) : value;
 }

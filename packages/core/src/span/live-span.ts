@@ -22,7 +22,7 @@ import { toSpanError } from "../util/error-category.js";
 import { formatTraceparent } from "../context/traceparent.js";
 import type { SpanHandle } from "./span-handle.js";
 import { EMPTY_ATTRIBUTES_BYTES, estimateAttributeBytes, type TracksAttributeBytes } from "../delivery/estimate-bytes.js";
-import { cleanAttributes, cleanLink, cleanNumbers, cleanTemplate, copyRecord, isAttributeValue, isErrorCategory, isList } from "./sanitize.js";
+import { cleanAttributes, cleanLink, cleanNumbers, cleanTemplate, copyRecord, isAttributeValue, isErrorCategory } from "./sanitize.js";
 
 /** Where a span reports its start and end: the Hub. */
 export interface SpanSink {
@@ -38,20 +38,6 @@ const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
  * say) sizing walks the attributes instead.
  */
 const MAX_SIZED_WRITES = 64;
-
-/** `target` (or a new object) with the finite, non-negative numbers of `source` merged in; stops at the first entry that throws. */
-function mergeCounts(target: Usage | undefined, source: Usage): Usage {
-  const merged: Usage = target ?? {};
-  try {
-    for (const key in source) {
-      const value = source[key];
-      if (typeof value === "number" && Number.isFinite(value) && value >= 0) merged[key] = value;
-    }
-  } catch {
-    // keep what was read
-  }
-  return merged;
-}
 
 // Attribute objects come from a constructor, not a `{}` literal: V8 sizes a
 // constructor's objects for the properties its instances end up with (slack
@@ -181,22 +167,9 @@ export class LiveSpan implements SpanHandle, ReadonlySpan, TracksAttributeBytes 
   }
 
   setUsage(usage: Usage): this {
-    if (!this.sampled || this.ended || usage === null || typeof usage !== "object") return this;
-    let copy: Usage;
-    try {
-      if (isList(usage)) return this;
-      // Hot path (most llm spans): a spread copies the caller's own entries in one native step,
-      // reading each getter once; adding the keys one by one costs about three times as much.
-      copy = { ...usage };
-    } catch {
-      this.usage = mergeCounts(this.usage, usage); // a hostile getter or Proxy: keep what can be read
-      return this;
-    }
-    for (const key in copy) {
-      const value = copy[key];
-      if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) delete copy[key];
-    }
-    this.usage = this.usage === undefined ? copy : Object.assign(this.usage, copy);
+    if (!this.sampled || this.ended) return this;
+    const clean: Usage | undefined = cleanNumbers(usage, false);
+    if (clean !== undefined) this.usage = this.usage === undefined ? clean : Object.assign(this.usage, clean);
     return this;
   }
 

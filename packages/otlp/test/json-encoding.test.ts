@@ -2,7 +2,7 @@
 // Encoding"): hex ids (not base64), integer enums, 64-bit integers as decimal
 // strings, lowerCamelCase keys, and the same data as the protobuf request.
 import { describe, expect, it } from "vitest";
-import { encodeTraceRequest, encodeTraceRequestJson } from "../src/index.js";
+import { DEFAULT_ATTRIBUTE_MAPPERS, encodeTraceRequest, encodeTraceRequestJson } from "../src/index.js";
 import { GENERATE, HELPFUL, nanos, RAG_SPANS, RELEVANCE, ROOT, SEARCH, VERDICT } from "./fixtures.js";
 import { decodeRequest } from "./otlp-proto.js";
 
@@ -106,6 +106,14 @@ describe("OTLP/JSON encoding", () => {
     expect(attributesOf("generate")["llm.invocation_parameters"]).toBeUndefined();
     expect(attributesOf("generate")["gen_ai.usage.input_tokens"]).toEqual({ intValue: "812" });
     expect(asDecoded(body)).toEqual(asDecoded(decodeRequest(encodeTraceRequest(batch).body)));
+    // …and leaves that key to a later mapper.
+    const later = { attributeMappers: [...DEFAULT_ATTRIBUTE_MAPPERS, (_s: unknown, add: (k: string, v: string) => void) => add("llm.invocation_parameters", "unavailable")] };
+    const fromJson = JSON.parse(new TextDecoder().decode(encodeTraceRequestJson(batch, later).body));
+    const fromProtobuf = decodeRequest(encodeTraceRequest(batch, later).body);
+    for (const request of [fromJson, fromProtobuf]) {
+      const generate = request.resourceSpans.flatMap((rs: any) => rs.scopeSpans.flatMap((ss: any) => ss.spans)).find((s: any) => s.name === "generate");
+      expect(generate.attributes.find((a: any) => a.key === "llm.invocation_parameters").value).toEqual({ stringValue: "unavailable" });
+    }
   });
 
   it("escapes text as JSON does, keeps every character, and spells non-finite doubles as strings", () => {

@@ -9,7 +9,7 @@ import { attributeEntries, attributeValue } from "./attribute-values.js";
 import { rememberJsonText } from "../mappers/json-text.js";
 import { rememberSpanMessages } from "../mappers/span-messages.js";
 import * as F from "../proto/otlp-fields.js";
-import type { AttributeKeys } from "./attribute-keys.js";
+import type { AttributeKeys, KeyEntry } from "./attribute-keys.js";
 import type { AttributeEntries, InstrumentationScope, RequestEmitter } from "./request-emitter.js";
 import { groupByResource, resourceAttributes, type ResourceGroup } from "./resource-groups.js";
 import { EVALUATION_EVENT_NAME, evaluationSpanId, scoreAttributes } from "./score-events.js";
@@ -46,22 +46,24 @@ let current: WalkState | undefined;
 
 const addAttribute: KeyedAdd = (key, value) => {
   if (value === undefined || value === null || current === undefined) return;
-  const json = value instanceof JsonContent;
-  const clean = json ? undefined : attributeValue(value);
-  if (!json && clean === undefined) return;
-  // Built-in mappers pass FixedKeys, everyone else strings; any other key (plain JS callers) is dropped.
-  let entry;
-  if (typeof key === "string") {
-    if (key === "") return;
-    entry = current.keys.claim(key);
-  } else if (key instanceof FixedKey) {
-    entry = current.keys.claimFixed(key);
+  if (value instanceof JsonContent) {
+    const entry = claimEntry(current.keys, key);
+    // Content with no JSON text (a function, say) adds nothing: the key stays free for a later mapper.
+    if (entry !== undefined && !current.emitter.jsonAttribute(entry, value.value)) current.keys.release(entry);
+    return;
   }
-  if (entry === undefined) return;
-  if (clean !== undefined) current.emitter.attribute(entry, clean);
-  // A value with no JSON text (a function, say) adds nothing: the key stays free for a later mapper.
-  else if (!current.emitter.jsonAttribute(entry, (value as JsonContent).value)) current.keys.release(entry);
+  const clean = attributeValue(value);
+  if (clean === undefined) return;
+  const entry = claimEntry(current.keys, key);
+  if (entry !== undefined) current.emitter.attribute(entry, clean);
 };
+
+/** The key's entry for this span, or undefined when the span has it already or the key is unusable. */
+function claimEntry(keys: AttributeKeys, key: string | FixedKey): KeyEntry | undefined {
+  // Built-in mappers pass FixedKeys, everyone else strings; any other key (plain JS callers) is dropped.
+  if (typeof key === "string") return key === "" ? undefined : keys.claim(key);
+  return key instanceof FixedKey ? keys.claimFixed(key) : undefined;
+}
 
 export function walkRequest(batch: BatchInput, options: WalkOptions, state: WalkState): WalkSummary {
   const { emitter } = state;

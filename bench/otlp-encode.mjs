@@ -84,7 +84,7 @@ export async function tracehubSpans(count) {
 const hrTime = (ms) => [Math.floor(ms / 1000), Math.round((ms % 1000) * 1e6)];
 
 /** OpenTelemetry ReadableSpans carrying what tracehub writes for each span. */
-export function equivalentReadableSpans(spans) {
+function equivalentReadableSpans(spans) {
   const resource = {
     attributes: {
       "telemetry.sdk.name": "tracehub",

@@ -120,6 +120,22 @@ describe("attribute mappers", () => {
     expect(inputMessages([{ role: "user", content: "ok" }, 42])).toBeUndefined();
   });
 
+  it("makes every message with the same keys in the same order, so readers see one object shape", () => {
+    const messages = [
+      ...(inputMessages("hi") ?? []),
+      ...(inputMessages([{ role: "user", name: "ann", content: "ok" }, { role: "tool", tool_call_id: "c1", content: "18°C" }]) ?? []),
+      ...(outputMessages("done") ?? []),
+      ...(outputMessages({ choices: [{ message: { role: "assistant", content: "a" }, finish_reason: "stop" }, { text: "b" }] }) ?? []),
+      ...(outputMessages({ role: "assistant", stop_reason: "end_turn", content: "c" }) ?? []),
+    ];
+    expect(messages).toHaveLength(7);
+    for (const message of messages) expect(Object.keys(message)).toEqual(["role", "parts", "name", "finish_reason"]);
+    // Absent fields are undefined, which JSON leaves out.
+    expect(JSON.stringify(messages[0])).toBe('{"role":"user","parts":[{"type":"text","content":"hi"}]}');
+    expect(messages[1]?.name).toBe("ann");
+    expect(messages[4]?.finish_reason).toBe("stop");
+  });
+
   it("reads reranker input and output documents", () => {
     const rerank = span("00000000000000f2", {
       kind: "reranker",

@@ -15,10 +15,9 @@ const STRING_VALUE = ascii(STRING_VALUE_TEXT);
 const INT_VALUE = ascii('{"intValue":"');
 const DOUBLE_VALUE = ascii('{"doubleValue":');
 const QUOTE_CLOSE_BRACE = ascii('"}');
+const CLOSE_BRACE = 0x7d;
 const BOOL_TRUE = ascii('{"boolValue":true}');
 const BOOL_FALSE = ascii('{"boolValue":false}');
-const CLOSE_BRACE = 0x7d;
-const CLOSE_BRACES = ascii("}}");
 
 export class JsonEmitter implements RequestEmitter {
   private firstResource = true;
@@ -96,26 +95,23 @@ export class JsonEmitter implements RequestEmitter {
 
   attribute(key: KeyEntry, value: OtlpAttributeValue): void {
     const w = this.w;
-    // The cached key starts with the separating comma; the first attribute skips it.
-    const from = this.firstAttribute ? 1 : 0;
+    const comma = !this.firstAttribute;
     this.firstAttribute = false;
     if (typeof value === "string") {
-      w.bytes((key.stringBytes ??= encodedKey(key.key, STRING_VALUE_TEXT)), from);
-      w.string(value);
-      w.bytes(CLOSE_BRACES);
+      w.headedString(comma, (key.stringBytes ??= encodedKey(key.key, STRING_VALUE_TEXT)), value, 2);
       return;
     }
-    w.bytes((key.bytes ??= encodedKey(key.key, "")), from);
+    w.head(comma, (key.bytes ??= encodedKey(key.key, "")));
     this.anyValue(value);
-    w.byte(CLOSE_BRACE);
+    w.closeBraces(1);
   }
 
   jsonAttribute(key: KeyEntry, value: unknown): boolean {
     const w = this.w;
     const mark = w.pos;
-    w.bytes((key.stringBytes ??= encodedKey(key.key, STRING_VALUE_TEXT)), this.firstAttribute ? 1 : 0);
+    w.head(!this.firstAttribute, (key.stringBytes ??= encodedKey(key.key, STRING_VALUE_TEXT)));
     if (w.jsonAsString(value)) {
-      w.bytes(CLOSE_BRACES);
+      w.closeBraces(2);
       this.firstAttribute = false;
       return true;
     }
@@ -216,9 +212,7 @@ export class JsonEmitter implements RequestEmitter {
   private anyValue(value: OtlpAttributeValue, asDouble = false): void {
     const w = this.w;
     if (typeof value === "string") {
-      w.bytes(STRING_VALUE);
-      w.string(value);
-      w.byte(CLOSE_BRACE);
+      w.headedString(false, STRING_VALUE, value, 1);
     } else if (typeof value === "number") {
       if (!asDouble && Number.isSafeInteger(value)) {
         w.bytes(INT_VALUE);
@@ -250,10 +244,10 @@ function doubleText(value: number): string {
   return String(value);
 }
 
-/** `,{"key":"…","value":` and `valueStart`, the start of a KeyValue object after its separator. */
+/** `{"key":"…","value":` and `valueStart`: the start of a KeyValue object. */
 function encodedKey(key: string, valueStart: string): Uint8Array {
   const w = new JsonWriter(key.length * 6 + 24 + valueStart.length);
-  w.ascii(',{"key":');
+  w.ascii('{"key":');
   w.string(key);
   w.ascii(',"value":');
   w.ascii(valueStart);

@@ -14,6 +14,11 @@ const NATIVE_ESCAPED_MIN_LENGTH = 256;
 /** Nesting past this is left to JSON.stringify (and a cycle to its error). */
 const MAX_JSON_DEPTH = 64;
 const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const NO_BYTES = new Uint8Array(0);
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 const BACKSLASH = 0x5c;
 
@@ -51,33 +56,71 @@ export class JsonWriter extends ByteBuffer {
 
   /** A JSON string literal. */
   string(value: string): void {
+    this.headedString(false, NO_BYTES, value, 0);
+  }
+
+  /**
+   * A comma when `comma`, the pre-encoded `head`, `value` as a JSON string
+   * literal, then `closeBraces` closing braces: the common run of an OTLP
+   * key-value, with one room check for all of it (the calls cost more than
+   * the bytes in most attributes).
+   */
+  headedString(comma: boolean, head: Uint8Array, value: string, closeBraces: number): void {
     const length = value.length;
     // Long text goes to native code: as is when nothing needs escaping, else through
     // JSON.stringify, which escapes exactly as the loop below does (lone surrogates as \udXXX)
     // and returns well-formed text that utf8 copies unchanged. Below these lengths the
     // native calls (and JSON.stringify's copy) cost more than the loop (measured).
     if (length > NATIVE_PLAIN_MIN_LENGTH) {
-      if (!NEEDS_ESCAPE.test(value)) {
-        this.ensure(length * 3 + 2);
-        this.buf[this.pos++] = 0x22;
-        this.utf8Native(value);
-        this.buf[this.pos++] = 0x22;
-        return;
-      }
-      if (length > NATIVE_ESCAPED_MIN_LENGTH) {
-        const quoted = JSON.stringify(value);
-        this.ensure(quoted.length * 3);
-        this.utf8Native(quoted);
+      const plain = !NEEDS_ESCAPE.test(value);
+      if (plain || length > NATIVE_ESCAPED_MIN_LENGTH) {
+        this.head(comma, head);
+        this.nativeString(value, plain);
+        this.closeBraces(closeBraces);
         return;
       }
     }
-    this.ensure(length * 6 + 2);
+    this.ensure(head.length + length * 6 + 3 + closeBraces);
     const buf = this.buf;
     let p = this.pos;
+    if (comma) buf[p++] = COMMA;
+    if (head.length > 0) {
+      buf.set(head, p);
+      p += head.length;
+    }
     buf[p++] = QUOTE;
     p = putEscaped(buf, p, value, false);
     buf[p++] = QUOTE;
+    for (let i = 0; i < closeBraces; i++) buf[p++] = CLOSE_BRACE;
     this.pos = p;
+  }
+
+  /** A comma when `comma`, then the pre-encoded `head`. */
+  head(comma: boolean, head: Uint8Array): void {
+    this.ensure(head.length + 1);
+    if (comma) this.buf[this.pos++] = COMMA;
+    this.buf.set(head, this.pos);
+    this.pos += head.length;
+  }
+
+  /** `count` closing braces. */
+  closeBraces(count: number): void {
+    this.ensure(count);
+    for (let i = 0; i < count; i++) this.buf[this.pos++] = CLOSE_BRACE;
+  }
+
+  /** A long string literal through native code; `plain`: nothing in it needs escaping. */
+  private nativeString(value: string, plain: boolean): void {
+    if (plain) {
+      this.ensure(value.length * 3 + 2);
+      this.buf[this.pos++] = QUOTE;
+      this.utf8Native(value);
+      this.buf[this.pos++] = QUOTE;
+      return;
+    }
+    const quoted = JSON.stringify(value);
+    this.ensure(quoted.length * 3);
+    this.utf8Native(quoted);
   }
 
   /**
@@ -103,7 +146,7 @@ export class JsonWriter extends ByteBuffer {
   private jsonInString(value: unknown, depth: number): boolean {
     switch (typeof value) {
       case "string":
-        this.stringInString(value);
+        this.quotedInString(0, value, 0);
         return true;
       case "number":
         this.ascii(Number.isFinite(value) ? String(value) : "null");
@@ -134,34 +177,39 @@ export class JsonWriter extends ByteBuffer {
     }
     const prototype: unknown = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return false; // Map, Date, class instances…
-    this.byte(0x7b);
-    let first = true;
+    // Each member's name is written with the byte before it ({ for the first, a comma after) and its colon.
+    let before = OPEN_BRACE;
     // for-in over a plain object, own keys only: JSON.stringify's keys and order, without an array of them.
     for (const key in value) {
       if (!hasOwnProperty.call(value, key)) continue;
       const item = (value as Record<string, unknown>)[key];
       if (isSkipped(item)) continue;
-      if (!first) this.byte(0x2c);
-      first = false;
-      this.stringInString(key);
-      this.byte(0x3a);
+      this.quotedInString(before, key, COLON);
+      before = COMMA;
       if (!this.jsonInString(item, depth + 1)) return false;
     }
-    this.byte(0x7d);
+    if (before === OPEN_BRACE) this.byte(OPEN_BRACE);
+    this.byte(CLOSE_BRACE);
     return true;
   }
 
-  /** A string of the inner JSON text: JSON.stringify's escapes, each backslash and quote escaped again. */
-  private stringInString(value: string): void {
+  /**
+   * A string of the inner JSON text (JSON.stringify's escapes, each backslash
+   * and quote escaped again), with the byte `before` it and the byte `after`
+   * it when they are not 0.
+   */
+  private quotedInString(before: number, value: string, after: number): void {
     const length = value.length;
-    this.ensure(length * 7 + 4); // \\u00XX: 7 bytes for one character at most
+    this.ensure(length * 7 + 6); // \\u00XX: 7 bytes for one character at most
     const buf = this.buf;
     let p = this.pos;
+    if (before !== 0) buf[p++] = before;
     buf[p++] = BACKSLASH;
     buf[p++] = QUOTE;
     p = putEscaped(buf, p, value, true);
     buf[p++] = BACKSLASH;
     buf[p++] = QUOTE;
+    if (after !== 0) buf[p++] = after;
     this.pos = p;
   }
 }

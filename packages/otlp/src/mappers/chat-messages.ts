@@ -8,11 +8,12 @@ export interface ChatPart {
   [field: string]: unknown;
 }
 
+/** `name` and `finish_reason` are always present as keys, undefined when absent (JSON leaves them out). */
 export interface ChatMessage {
   role: string;
   parts: ChatPart[];
-  name?: string;
-  finish_reason?: string;
+  name?: string | undefined;
+  finish_reason?: string | undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -21,9 +22,9 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 
 /** Messages of a model request: a message list, `{ messages }`, `{ prompt }` or a plain string. */
 export function inputMessages(input: unknown): ChatMessage[] | undefined {
-  if (typeof input === "string") return [{ role: "user", parts: [textPart(input)] }];
+  if (typeof input === "string") return [chatMessage("user", [textPart(input)])];
   const list = Array.isArray(input) ? input : isObj(input) ? (input["messages"] ?? input["prompt"]) : undefined;
-  if (typeof list === "string") return [{ role: "user", parts: [textPart(list)] }];
+  if (typeof list === "string") return [chatMessage("user", [textPart(list)])];
   if (!Array.isArray(list) || !list.every(isMessageLike)) return undefined;
   return list.map((m) => toMessage(m, "user"));
 }
@@ -39,23 +40,24 @@ export function systemInstructions(input: unknown): ChatPart[] | undefined {
 
 /** Messages of a model response: text, a message, a message list, or `{ choices: [{ message, finish_reason }] }`. */
 export function outputMessages(output: unknown): ChatMessage[] | undefined {
-  if (typeof output === "string") return [{ role: "assistant", parts: [textPart(output)] }];
+  if (typeof output === "string") return [chatMessage("assistant", [textPart(output)])];
   if (Array.isArray(output)) return output.every(isMessageLike) ? output.map((m) => toMessage(m, "assistant")) : undefined;
   if (!isObj(output)) return undefined;
   const choices = output["choices"];
   if (Array.isArray(choices)) {
     const messages = choices.filter(isObj).map((choice) => {
       const inner = choice["message"] ?? choice["delta"];
-      const message = isObj(inner) ? toMessage(inner, "assistant") : { role: "assistant", parts: [textPart(String(choice["text"] ?? ""))] };
       const reason = choice["finish_reason"];
-      return typeof reason === "string" ? { ...message, finish_reason: reason } : message;
+      const finishReason = typeof reason === "string" ? reason : undefined;
+      return isObj(inner)
+        ? toMessage(inner, "assistant", finishReason)
+        : chatMessage("assistant", [textPart(String(choice["text"] ?? ""))], undefined, finishReason);
     });
     return messages.length > 0 ? messages : undefined;
   }
   if (isMessageLike(output)) {
-    const message = toMessage(output, "assistant");
     const reason = output["stop_reason"] ?? output["finish_reason"];
-    return [typeof reason === "string" ? { ...message, finish_reason: reason } : message];
+    return [toMessage(output, "assistant", typeof reason === "string" ? reason : undefined)];
   }
   return undefined;
 }
@@ -76,7 +78,15 @@ function isMessageLike(value: unknown): value is Obj {
   return isObj(value) && typeof value["role"] === "string";
 }
 
-function toMessage(raw: Obj, defaultRole: string): ChatMessage {
+/**
+ * Every message is made here, with all four keys in one order: readers see
+ * one object shape (property reads stay monomorphic in optimised code).
+ */
+function chatMessage(role: string, parts: ChatPart[], name?: string, finishReason?: string): ChatMessage {
+  return { role, parts, name, finish_reason: finishReason };
+}
+
+function toMessage(raw: Obj, defaultRole: string, finishReason?: string): ChatMessage {
   const role = typeof raw["role"] === "string" ? raw["role"] : defaultRole;
   const parts: ChatPart[] = [];
   const content = raw["content"];
@@ -94,9 +104,8 @@ function toMessage(raw: Obj, defaultRole: string): ChatMessage {
       parts.push({ type: "tool_call", id: call["id"], name: fn["name"], arguments: parseJson(fn["arguments"]) });
     }
   }
-  const message: ChatMessage = { role, parts };
-  if (typeof raw["name"] === "string") message.name = raw["name"];
-  return message;
+  const name = raw["name"];
+  return chatMessage(role, parts, typeof name === "string" ? name : undefined, finishReason);
 }
 
 function toPart(item: unknown): ChatPart {

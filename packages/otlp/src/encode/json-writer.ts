@@ -2,7 +2,7 @@
 // string by concatenation and encoding it afterwards costs more in garbage
 // collection than the encoding itself. String literals are escaped exactly
 // where JSON.stringify escapes them.
-import { ByteBuffer, putUtf8, surrogatePair } from "../proto/byte-buffer.js";
+import { ByteBuffer, copyBytes, putUtf8, surrogatePair } from "../proto/byte-buffer.js";
 import { splitUnixMs } from "./unix-nanos.js";
 
 const HEX_DIGITS = "0123456789abcdef";
@@ -85,7 +85,7 @@ export class JsonWriter extends ByteBuffer {
     let p = this.pos;
     if (comma) buf[p++] = COMMA;
     if (head.length > 0) {
-      buf.set(head, p);
+      copyBytes(buf, head, p);
       p += head.length;
     }
     buf[p++] = QUOTE;
@@ -99,7 +99,7 @@ export class JsonWriter extends ByteBuffer {
   head(comma: boolean, head: Uint8Array): void {
     this.ensure(head.length + 1);
     if (comma) this.buf[this.pos++] = COMMA;
-    this.buf.set(head, this.pos);
+    copyBytes(this.buf, head, this.pos);
     this.pos += head.length;
   }
 

@@ -19,9 +19,12 @@ export class FixedKey {
 
 /** A FixedKey for each name of `names`. */
 export function fixedKeys<const T extends Record<string, string>>(names: T): { readonly [K in keyof T]: FixedKey } {
-  const keys = {} as Record<keyof T, FixedKey>;
-  for (const field in names) keys[field] = new FixedKey(names[field] as string);
-  return keys;
+  // A copy of the literal, its values then replaced: the object keeps the literal's fast
+  // shape. Adding a few dozen properties to `{}` one by one would turn it into a
+  // dictionary, and optimised code cannot inline reads from a dictionary.
+  const keys = { ...names } as Record<keyof T, unknown>;
+  for (const field in keys) keys[field] = new FixedKey(names[field] as string);
+  return keys as { readonly [K in keyof T]: FixedKey };
 }
 
 /** The add function the encoder gives keyed mappers: a string key (any name) or a FixedKey, and a value or a JsonContent. */

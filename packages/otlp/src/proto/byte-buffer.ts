@@ -15,6 +15,16 @@ const NodeBuffer = (globalThis as { Buffer?: NodeBufferStatic }).Buffer;
 const nodeUtf8Write = NodeBuffer?.prototype.utf8Write;
 const textEncoder = new TextEncoder();
 const EMPTY = new Uint8Array(0);
+const typedArraySet = Uint8Array.prototype.set;
+
+/**
+ * `dst.set(src, at)` without looking `set` up on `dst`: optimised code does not
+ * inline that lookup on typed arrays (it calls the generic load each time), while
+ * a call through the function itself goes straight to the builtin.
+ */
+export function copyBytes(dst: Uint8Array, src: Uint8Array, at: number): void {
+  typedArraySet.call(dst, src, at);
+}
 
 function allocate(size: number): Uint8Array {
   if (NodeBuffer === undefined) return new Uint8Array(size);
@@ -97,7 +107,7 @@ export class ByteBuffer {
     const length = src.length - from;
     this.ensure(length);
     if (length > 16) {
-      this.buf.set(from === 0 ? src : src.subarray(from), this.pos);
+      copyBytes(this.buf, from === 0 ? src : src.subarray(from), this.pos);
       this.pos += length;
       return;
     }

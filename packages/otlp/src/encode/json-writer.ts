@@ -144,21 +144,20 @@ export class JsonWriter extends ByteBuffer {
   }
 
   private jsonInString(value: unknown, depth: number): boolean {
-    switch (typeof value) {
-      case "string":
-        this.quotedInString(0, value, 0);
-        return true;
-      case "number":
-        this.ascii(Number.isFinite(value) ? String(value) : "null");
-        return true;
-      case "boolean":
-        this.ascii(value ? "true" : "false");
-        return true;
-      case "object":
-        break;
-      default:
-        return false; // a bigint: JSON.stringify throws on it
+    // `typeof value === …` tests rather than a switch on typeof: see attributeValue.
+    if (typeof value === "string") {
+      this.quotedInString(0, value, 0);
+      return true;
     }
+    if (typeof value === "number") {
+      this.ascii(Number.isFinite(value) ? String(value) : "null");
+      return true;
+    }
+    if (typeof value === "boolean") {
+      this.ascii(value ? "true" : "false");
+      return true;
+    }
+    if (typeof value !== "object") return false; // a bigint: JSON.stringify throws on it
     if (value === null) {
       this.ascii("null");
       return true;
@@ -216,8 +215,7 @@ export class JsonWriter extends ByteBuffer {
 
 /** True for what JSON.stringify leaves out of objects and writes as null in arrays. */
 function isSkipped(value: unknown): boolean {
-  const type = typeof value;
-  return value === undefined || type === "function" || type === "symbol";
+  return value === undefined || typeof value === "function" || typeof value === "symbol";
 }
 
 /**

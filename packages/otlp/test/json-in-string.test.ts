@@ -110,3 +110,21 @@ describe("JSON text written inside a JSON string literal", () => {
     }
   });
 });
+
+describe("JsonWriter#integer", () => {
+  it("writes every safe integer as String() does, across each digit count and the 32-bit boundary", () => {
+    const values = [0, -0, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, -(2 ** 31), 2 ** 32];
+    for (let digits = 1; digits <= 16; digits++) values.push(10 ** (digits - 1), 10 ** digits - 1, -(10 ** (digits - 1)));
+    const next = random(7);
+    for (let i = 0; i < 2000; i++) values.push(Math.floor((next() - 0.5) * 2 * 10 ** Math.floor(next() * 16)));
+    const w = new JsonWriter(8);
+    const safe = values.filter((v) => Number.isSafeInteger(v));
+    for (const v of safe) {
+      w.integer(v);
+      w.ascii(",");
+    }
+    const text = new TextDecoder().decode(w.finish());
+    expect(text).toBe(safe.map((v) => `${String(v)},`).join(""));
+    expect(safe.length).toBeGreaterThan(2000);
+  });
+});

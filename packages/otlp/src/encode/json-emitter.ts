@@ -77,11 +77,11 @@ export class JsonEmitter implements RequestEmitter {
       w.ascii(h.parentSpanId);
     }
     w.ascii('","flags":');
-    w.ascii(String(h.flags));
+    w.integer(h.flags);
     w.ascii(',"name":');
     w.string(h.name);
     w.ascii(',"kind":');
-    w.ascii(String(h.kind));
+    w.integer(h.kind);
     w.ascii(',"startTimeUnixNano":"');
     w.unixNanos(h.startMs);
     w.ascii('","endTimeUnixNano":"');
@@ -160,7 +160,7 @@ export class JsonEmitter implements RequestEmitter {
       this.entries(attributes);
     }
     w.ascii(',"flags":');
-    w.ascii(String(flags));
+    w.integer(flags);
     w.ascii("}");
   }
 
@@ -174,7 +174,7 @@ export class JsonEmitter implements RequestEmitter {
     }
     if (statusCode !== 0) {
       w.ascii(hasMessage ? ',"code":' : '"code":');
-      w.ascii(String(statusCode));
+      w.integer(statusCode);
     }
     w.ascii("}}");
   }
@@ -216,7 +216,7 @@ export class JsonEmitter implements RequestEmitter {
     } else if (typeof value === "number") {
       if (!asDouble && Number.isSafeInteger(value)) {
         w.bytes(INT_VALUE);
-        w.ascii(String(value));
+        w.integer(value);
         w.bytes(QUOTE_CLOSE_BRACE);
       } else {
         w.bytes(DOUBLE_VALUE);

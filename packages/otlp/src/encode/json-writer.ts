@@ -19,6 +19,7 @@ const COLON = 0x3a;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const NO_BYTES = new Uint8Array(0);
+const POWERS_OF_TEN = Array.from({ length: 17 }, (_, i) => 10 ** i);
 const hasOwnProperty = Object.prototype.hasOwnProperty;
 const BACKSLASH = 0x5c;
 
@@ -27,19 +28,53 @@ export class JsonWriter extends ByteBuffer {
   unixNanos(ms: number): void {
     const [whole, nanos] = splitUnixMs(ms);
     if (whole === 0) {
-      this.ascii(String(nanos));
+      this.integer(nanos);
       return;
     }
-    // Whole ms as millions (a small integer V8 keeps cached as text) and six digits.
+    // Whole ms as millions and six digits: no double ever holds the nanoseconds (past 2^53).
     const millions = Math.floor(whole / 1e6);
     const rest = whole - millions * 1e6;
     if (millions > 0) {
-      this.ascii(String(millions));
+      this.integer(millions);
       this.sixDigits(rest);
     } else {
-      this.ascii(String(rest));
+      this.integer(rest);
     }
     this.sixDigits(nanos);
+  }
+
+  /**
+   * A safe integer's decimal digits, as String(value) and JSON.stringify write
+   * them (-0 as 0), straight into the buffer: no string to build and copy.
+   */
+  integer(value: number): void {
+    this.ensure(17); // a sign and 16 digits: 2^53 has 16
+    const buf = this.buf;
+    let p = this.pos;
+    let n = value;
+    if (n < 0) {
+      buf[p++] = 0x2d;
+      n = -n;
+    }
+    let digits = 1;
+    while (digits < 16 && n >= (POWERS_OF_TEN[digits] as number)) digits++;
+    const end = p + digits;
+    let i = end;
+    if (n < 0x80000000) {
+      let small = n | 0;
+      do {
+        const q = (small / 10) | 0;
+        buf[--i] = 0x30 + small - q * 10;
+        small = q;
+      } while (small > 0);
+    } else {
+      do {
+        const q = Math.floor(n / 10);
+        buf[--i] = 0x30 + (n - q * 10); // the digit first: 0x30 + n is past 2^53 near the top
+        n = q;
+      } while (n > 0);
+    }
+    this.pos = end;
   }
 
   private sixDigits(value: number): void {
@@ -150,7 +185,8 @@ export class JsonWriter extends ByteBuffer {
       return true;
     }
     if (typeof value === "number") {
-      this.ascii(Number.isFinite(value) ? String(value) : "null");
+      if (Number.isSafeInteger(value)) this.integer(value);
+      else this.ascii(Number.isFinite(value) ? String(value) : "null");
       return true;
     }
     if (typeof value === "boolean") {

@@ -39,6 +39,23 @@ export interface WalkState {
   readonly emitter: RequestEmitter;
 }
 
+/**
+ * An id check that remembers the last id it passed: the spans of a batch share
+ * a few traces and parents, and the same string needs no second look.
+ */
+class LastValidId {
+  private last: string | undefined = undefined;
+
+  constructor(private readonly isValid: (id: string) => boolean) {}
+
+  check(id: string): boolean {
+    if (id === this.last) return true;
+    if (!this.isValid(id)) return false;
+    this.last = id;
+    return true;
+  }
+}
+
 // The sink handed to mappers is one long-lived function reading this state,
 // not a closure per request: optimised mapper code inlines its call target,
 // and a target that dies with its request would deoptimise it at the next GC.
@@ -68,13 +85,15 @@ function claimEntry(keys: AttributeKeys, key: string | FixedKey): KeyEntry | und
 export function walkRequest(batch: BatchInput, options: WalkOptions, state: WalkState): WalkSummary {
   const { emitter } = state;
   const invalid: RejectedItem[] = [];
+  const traceIds = new LastValidId(isValidTraceId);
   const spans = batch.spans.filter((span) => {
-    if (isValidTraceId(span.traceId) && isValidSpanId(span.spanId)) return true;
+    if (traceIds.check(span.traceId) && isValidSpanId(span.spanId)) return true;
     invalid.push({ id: span.spanId, retryable: false, reason: "span has an invalid trace or span id" });
     return false;
   });
   const { attached, lone } = sortScores(options.scoreEvents ? (batch.scores ?? []) : [], spans, invalid);
   const mappers = options.mappers.map(keyedForm);
+  const parentIds = new LastValidId(isValidSpanId); // siblings share their parent's id
   const groups = [...groupByResource(spans, options.resource).values()];
   // Lone scores join the first resource, or one of their own when the batch has no spans.
   if (groups.length === 0 && lone.length > 0) groups.push({ attributes: resourceAttributes(options.resource, {}), spans: [] });
@@ -89,7 +108,7 @@ export function walkRequest(batch: BatchInput, options: WalkOptions, state: Walk
       const group = groups[g] as ResourceGroup;
       emitter.beginResource(group.attributes);
       emitter.beginScope(options.scope);
-      for (const span of group.spans) writeSpan(state, span, mappers, attached);
+      for (const span of group.spans) writeSpan(state, span, mappers, attached, parentIds);
       spanCount += group.spans.length;
       if (g === 0) spanCount += writeLoneScores(state, lone);
       emitter.endScope();
@@ -108,13 +127,14 @@ function writeSpan(
   span: ReadonlySpan,
   mappers: readonly KeyedMapper[],
   attached: Map<string, Score[]> | undefined,
+  parentIds: LastValidId,
 ): void {
   const { emitter } = state;
   const parent = span.parentSpanId;
   emitter.beginSpan({
     traceId: span.traceId,
     spanId: span.spanId,
-    parentSpanId: parent !== undefined && isValidSpanId(parent) ? parent : undefined,
+    parentSpanId: parent !== undefined && parentIds.check(parent) ? parent : undefined,
     flags: spanFlags(parent !== undefined && span.parentIsRemote === true),
     name: span.name,
     kind: span.kind === "llm" || span.kind === "embedding" ? F.SPAN_KIND_CLIENT : F.SPAN_KIND_INTERNAL,

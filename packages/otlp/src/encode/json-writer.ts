@@ -286,7 +286,9 @@ function putEscaped(buf: Uint8Array, p: number, value: string, nested: boolean):
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c < 0x80) {
-      if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) buf[p++] = c;
+      // Literals, not QUOTE and BACKSLASH: the bundler turns module constants into
+      // variables, which this loop would load and check on every character.
+      if (c >= 0x20 && c !== 0x22 && c !== 0x5c) buf[p++] = c;
       else p = escape(buf, p, c, nested);
     } else if (c >= 0xd800 && c <= 0xdfff) {
       const pair = surrogatePair(value, i);

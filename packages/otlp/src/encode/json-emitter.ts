@@ -16,6 +16,21 @@ const INT_VALUE = ascii('{"intValue":"');
 const DOUBLE_VALUE = ascii('{"doubleValue":');
 const QUOTE_CLOSE_BRACE = ascii('"}');
 const CLOSE_BRACE = 0x7d;
+const SPAN_OPEN = ascii('{"traceId":"');
+const SPAN_OPEN_AFTER_COMMA = ascii(',{"traceId":"');
+const SPAN_ID = ascii('","spanId":"');
+const PARENT_SPAN_ID = ascii('","parentSpanId":"');
+const FLAGS = ascii('","flags":');
+const NAME = ascii(',"name":');
+const KIND = ascii(',"kind":');
+const START_TIME = ascii(',"startTimeUnixNano":"');
+const END_TIME = ascii('","endTimeUnixNano":"');
+const ATTRIBUTES_OPEN = ascii('","attributes":[');
+const STATUS = ascii(',"status":{');
+const STATUS_AFTER_LIST = ascii('],"status":{');
+const STATUS_MESSAGE = ascii('"message":');
+const STATUS_CODE = ascii('"code":');
+const STATUS_CODE_AFTER_MESSAGE = ascii(',"code":');
 const BOOL_TRUE = ascii('{"boolValue":true}');
 const BOOL_FALSE = ascii('{"boolValue":false}');
 
@@ -68,25 +83,31 @@ export class JsonEmitter implements RequestEmitter {
 
   beginSpan(h: SpanHeader): void {
     const w = this.w;
-    w.ascii(this.firstSpan ? '{"traceId":"' : ',{"traceId":"');
-    w.ascii(h.traceId);
-    w.ascii('","spanId":"');
-    w.ascii(h.spanId);
-    if (h.parentSpanId !== undefined) {
-      w.ascii('","parentSpanId":"');
-      w.ascii(h.parentSpanId);
+    // The fixed text and the ids in one reservation.
+    const parent = h.parentSpanId;
+    w.reserve(64 + h.traceId.length + h.spanId.length + (parent === undefined ? 0 : parent.length));
+    w.putBytes(this.firstSpan ? SPAN_OPEN : SPAN_OPEN_AFTER_COMMA);
+    w.putAscii(h.traceId);
+    w.putBytes(SPAN_ID);
+    w.putAscii(h.spanId);
+    if (parent !== undefined) {
+      w.putBytes(PARENT_SPAN_ID);
+      w.putAscii(parent);
     }
-    w.ascii('","flags":');
+    w.putBytes(FLAGS);
     w.integer(h.flags);
-    w.ascii(',"name":');
-    w.string(h.name);
-    w.ascii(',"kind":');
+    w.headedString(false, NAME, h.name, 0);
+    w.reserve(64);
+    w.putBytes(KIND);
     w.integer(h.kind);
-    w.ascii(',"startTimeUnixNano":"');
+    w.reserve(32);
+    w.putBytes(START_TIME);
     w.unixNanos(h.startMs);
-    w.ascii('","endTimeUnixNano":"');
+    w.reserve(32);
+    w.putBytes(END_TIME);
     w.unixNanos(h.endMs);
-    w.ascii('","attributes":[');
+    w.reserve(32);
+    w.putBytes(ATTRIBUTES_OPEN);
     this.firstSpan = false;
     this.firstAttribute = true;
     this.inEvents = false;
@@ -166,17 +187,16 @@ export class JsonEmitter implements RequestEmitter {
 
   endSpan(statusCode: number, statusMessage: string | undefined): void {
     const w = this.w;
-    w.ascii(this.inEvents || this.inLinks ? '],"status":{' : ',"status":{');
+    w.reserve(32);
+    w.putBytes(this.inEvents || this.inLinks ? STATUS_AFTER_LIST : STATUS);
     const hasMessage = statusMessage !== undefined && statusMessage !== "";
-    if (hasMessage) {
-      w.ascii('"message":');
-      w.string(statusMessage);
-    }
+    if (hasMessage) w.headedString(false, STATUS_MESSAGE, statusMessage, 0);
     if (statusCode !== 0) {
-      w.ascii(hasMessage ? ',"code":' : '"code":');
+      w.reserve(16);
+      w.putBytes(hasMessage ? STATUS_CODE_AFTER_MESSAGE : STATUS_CODE);
       w.integer(statusCode);
     }
-    w.ascii("}}");
+    w.closeBraces(2);
   }
 
   endScope(): void {

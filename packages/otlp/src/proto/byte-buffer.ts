@@ -117,6 +117,27 @@ export class ByteBuffer {
     this.pos = p;
   }
 
+  /** Makes room for `extra` more bytes, for a run of the unchecked put* writes. */
+  reserve(extra: number): void {
+    this.ensure(extra);
+  }
+
+  /** Pre-encoded bytes, room already reserved. */
+  putBytes(src: Uint8Array): void {
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < src.length; i++) buf[p++] = src[i] as number;
+    this.pos = p;
+  }
+
+  /** ASCII characters, room already reserved. */
+  putAscii(text: string): void {
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
+    this.pos = p;
+  }
+
   /** One byte. */
   byte(value: number): void {
     this.ensure(1);

@@ -12,6 +12,8 @@ export class KeyEntry {
   bytes: Uint8Array | undefined = undefined;
   /** The same, followed by the opening of a string value, where the format has one (JSON); most values are strings. */
   stringBytes: Uint8Array | undefined = undefined;
+  /** The same for an integer value (JSON writes 64-bit integers as strings). */
+  intBytes: Uint8Array | undefined = undefined;
 
   constructor(readonly key: string) {}
 }

@@ -12,9 +12,9 @@ import type { AttributeEntries, InstrumentationScope, RequestEmitter, SpanHeader
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const STRING_VALUE_TEXT = '{"stringValue":';
 const STRING_VALUE = ascii(STRING_VALUE_TEXT);
-const INT_VALUE = ascii('{"intValue":"');
+const INT_VALUE_TEXT = '{"intValue":"';
+const INT_VALUE = ascii(INT_VALUE_TEXT);
 const DOUBLE_VALUE = ascii('{"doubleValue":');
-const QUOTE_CLOSE_BRACE = ascii('"}');
 const CLOSE_BRACE = 0x7d;
 const SPAN_OPEN = ascii('{"traceId":"');
 const SPAN_OPEN_AFTER_COMMA = ascii(',{"traceId":"');
@@ -120,6 +120,12 @@ export class JsonEmitter implements RequestEmitter {
     this.firstAttribute = false;
     if (typeof value === "string") {
       w.headedString(comma, (key.stringBytes ??= encodedKey(key.key, STRING_VALUE_TEXT)), value, 2);
+      return;
+    }
+    if (typeof value === "number" && Number.isSafeInteger(value)) {
+      w.head(comma, (key.intBytes ??= encodedKey(key.key, INT_VALUE_TEXT)));
+      w.integer(value);
+      w.closeString(2);
       return;
     }
     w.head(comma, (key.bytes ??= encodedKey(key.key, "")));
@@ -237,7 +243,7 @@ export class JsonEmitter implements RequestEmitter {
       if (!asDouble && Number.isSafeInteger(value)) {
         w.bytes(INT_VALUE);
         w.integer(value);
-        w.bytes(QUOTE_CLOSE_BRACE);
+        w.closeString(1);
       } else {
         w.bytes(DOUBLE_VALUE);
         w.ascii(doubleText(value));

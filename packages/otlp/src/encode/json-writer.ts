@@ -138,6 +138,13 @@ export class JsonWriter extends ByteBuffer {
     this.pos += head.length;
   }
 
+  /** A closing quote and `braces` closing braces. */
+  closeString(braces: number): void {
+    this.ensure(braces + 1);
+    this.buf[this.pos++] = QUOTE;
+    for (let i = 0; i < braces; i++) this.buf[this.pos++] = CLOSE_BRACE;
+  }
+
   /** `count` closing braces. */
   closeBraces(count: number): void {
     this.ensure(count);

@@ -136,6 +136,36 @@ describe("attribute mappers", () => {
     expect(messages[4]?.finish_reason).toBe("stop");
   });
 
+  it("maps model parameters by their first listed alias, in a fixed order whatever the given order", () => {
+    const generate = span("00000000000000f3", {
+      kind: "llm",
+      modelParameters: { seed: 1, maxTokens: 100, custom: "x", max_tokens: 200, temperature: 0.5, topP: 0.9 },
+    });
+    const added: [string, unknown][] = [];
+    genAiAttributes(generate, (key, value) => {
+      if (key.startsWith("gen_ai.request.") && key !== "gen_ai.request.model") added.push([key, value]);
+    });
+    expect(added).toEqual([
+      ["gen_ai.request.temperature", 0.5],
+      ["gen_ai.request.max_tokens", 200],
+      ["gen_ai.request.top_p", 0.9],
+      ["gen_ai.request.seed", 1],
+    ]);
+  });
+
+  it("carries no model parameter over from a span whose add threw", () => {
+    const first = span("00000000000000f4", { kind: "llm", modelParameters: { temperature: 0.5, max_tokens: 200, seed: 3 } });
+    expect(() =>
+      genAiAttributes(first, (key) => {
+        if (key === "gen_ai.request.temperature") throw new Error("caller's add failed");
+      }),
+    ).toThrow("caller's add failed");
+    const second = span("00000000000000f5", { kind: "llm", modelParameters: { temperature: 0.1 } });
+    const keys: string[] = [];
+    genAiAttributes(second, (key) => keys.push(key));
+    expect(keys.filter((k) => k.startsWith("gen_ai.request.") && k !== "gen_ai.request.model")).toEqual(["gen_ai.request.temperature"]);
+  });
+
   it("reads reranker input and output documents", () => {
     const rerank = span("00000000000000f2", {
       kind: "reranker",

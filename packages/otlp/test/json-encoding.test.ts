@@ -3,7 +3,7 @@
 // strings, lowerCamelCase keys, and the same data as the protobuf request.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ATTRIBUTE_MAPPERS, encodeTraceRequest, encodeTraceRequestJson } from "../src/index.js";
-import { GENERATE, HELPFUL, nanos, RAG_SPANS, RELEVANCE, ROOT, SEARCH, VERDICT } from "./fixtures.js";
+import { GENERATE, HELPFUL, nanos, RAG_SPANS, RELEVANCE, ROOT, SEARCH, span, VERDICT } from "./fixtures.js";
 import { decodeRequest } from "./otlp-proto.js";
 
 const input = { spans: RAG_SPANS, scores: [RELEVANCE, HELPFUL, VERDICT] };
@@ -113,6 +113,24 @@ describe("OTLP/JSON encoding", () => {
     for (const request of [fromJson, fromProtobuf]) {
       const generate = request.resourceSpans.flatMap((rs: any) => rs.scopeSpans.flatMap((ss: any) => ss.spans)).find((s: any) => s.name === "generate");
       expect(generate.attributes.find((a: any) => a.key === "llm.invocation_parameters").value).toEqual({ stringValue: "unavailable" });
+    }
+  });
+
+  it("writes a value repeated across spans (copied from its first writing) exactly as the first, in every request", () => {
+    // Many spans, a few values each key repeats, and a key whose value changes back and forth;
+    // the buffer starts small and grows, and a second request must not copy from the first.
+    const many = Array.from({ length: 40 }, (_, i) =>
+      span(`00000000000001${i.toString(16).padStart(2, "0")}`, {
+        attributes: { model: i % 3 === 0 ? "gpt-4o" : "gpt-4o-mini", session: "s-7", flip: i % 2 === 0 ? "even" : "odd", n: i, "é\"k": 'v "é"' },
+      }),
+    );
+    const own = { attributeMappers: [(s: (typeof many)[number], add: (k: string, v: unknown) => void) => { for (const k in s.attributes) add(k, s.attributes[k]); }] };
+    for (const request of [many, many.slice(5), many]) {
+      const parsed = JSON.parse(new TextDecoder().decode(encodeTraceRequestJson({ spans: request }, own as never).body));
+      const written = parsed.resourceSpans[0].scopeSpans[0].spans.map((s: any) =>
+        Object.fromEntries(s.attributes.map((a: any) => [a.key, a.value.stringValue ?? Number(a.value.intValue)])),
+      );
+      expect(written).toEqual(request.map((s) => s.attributes));
     }
   });
 

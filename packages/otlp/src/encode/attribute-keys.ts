@@ -14,6 +14,16 @@ export class KeyEntry {
   stringBytes: Uint8Array | undefined = undefined;
   /** The same for an integer value (JSON writes 64-bit integers as strings). */
   intBytes: Uint8Array | undefined = undefined;
+  /**
+   * The last string value written for this key, and where its whole key-value
+   * sits in the request being written (request `writtenIn`, bytes `writtenAt`
+   * to `writtenEnd`): a repeat is copied from there. Keys repeat their values a
+   * lot within a batch (kinds, providers, models, sessions, mime types).
+   */
+  writtenValue: string | undefined = undefined;
+  writtenIn = -1;
+  writtenAt = 0;
+  writtenEnd = 0;
 
   constructor(readonly key: string) {}
 }

@@ -35,6 +35,8 @@ const BOOL_TRUE = ascii('{"boolValue":true}');
 const BOOL_FALSE = ascii('{"boolValue":false}');
 
 export class JsonEmitter implements RequestEmitter {
+  /** Serial of the request being written, for KeyEntry's written-value positions. */
+  private request = 0;
   private firstResource = true;
   private firstScope = true;
   private firstSpan = true;
@@ -46,6 +48,7 @@ export class JsonEmitter implements RequestEmitter {
 
   /** Opens the request; call first, on a fresh writer. */
   open(): void {
+    this.request++;
     this.firstResource = true;
     this.w.ascii('{"resourceSpans":[');
   }
@@ -119,7 +122,16 @@ export class JsonEmitter implements RequestEmitter {
     const comma = !this.firstAttribute;
     this.firstAttribute = false;
     if (typeof value === "string") {
+      if (value === key.writtenValue && key.writtenIn === this.request) {
+        w.copyWritten(comma, key.writtenAt, key.writtenEnd);
+        return;
+      }
+      const at = comma ? w.pos + 1 : w.pos;
       w.headedString(comma, (key.stringBytes ??= encodedKey(key.key, STRING_VALUE_TEXT)), value, 2);
+      key.writtenValue = value;
+      key.writtenIn = this.request;
+      key.writtenAt = at;
+      key.writtenEnd = w.pos;
       return;
     }
     if (typeof value === "number" && Number.isSafeInteger(value)) {

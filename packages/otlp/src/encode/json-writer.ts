@@ -2,7 +2,7 @@
 // string by concatenation and encoding it afterwards costs more in garbage
 // collection than the encoding itself. String literals are escaped exactly
 // where JSON.stringify escapes them.
-import { ByteBuffer, copyBytes, putUtf8, surrogatePair } from "../proto/byte-buffer.js";
+import { ByteBuffer, copyBytes, copyWithin, putUtf8, surrogatePair } from "../proto/byte-buffer.js";
 import { splitUnixMs } from "./unix-nanos.js";
 
 const HEX_DIGITS = "0123456789abcdef";
@@ -128,6 +128,14 @@ export class JsonWriter extends ByteBuffer {
     buf[p++] = QUOTE;
     for (let i = 0; i < closeBraces; i++) buf[p++] = CLOSE_BRACE;
     this.pos = p;
+  }
+
+  /** A comma when `comma`, then a copy of the bytes already written from `start` to `end`. */
+  copyWritten(comma: boolean, start: number, end: number): void {
+    this.ensure(end - start + 1);
+    if (comma) this.buf[this.pos++] = COMMA;
+    copyWithin(this.buf, this.pos, start, end);
+    this.pos += end - start;
   }
 
   /** A comma when `comma`, then the pre-encoded `head`. */

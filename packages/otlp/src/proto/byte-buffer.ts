@@ -26,6 +26,13 @@ export function copyBytes(dst: Uint8Array, src: Uint8Array, at: number): void {
   typedArraySet.call(dst, src, at);
 }
 
+const typedArrayCopyWithin = Uint8Array.prototype.copyWithin;
+
+/** `buf.copyWithin(at, start, end)`, called the same way as {@link copyBytes}, for the same reason. */
+export function copyWithin(buf: Uint8Array, at: number, start: number, end: number): void {
+  typedArrayCopyWithin.call(buf, at, start, end);
+}
+
 function allocate(size: number): Uint8Array {
   if (NodeBuffer === undefined) return new Uint8Array(size);
   const memory = NodeBuffer.allocUnsafe(size);

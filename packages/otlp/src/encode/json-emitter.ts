@@ -24,6 +24,8 @@ const FLAGS = ascii('","flags":');
 const NAME = ascii(',"name":');
 const KIND = ascii(',"kind":');
 const START_TIME = ascii(',"startTimeUnixNano":"');
+/** `,"kind":K,"startTimeUnixNano":"` for each SpanKind value K (0-5). */
+const KIND_AND_START_TIME = Array.from({ length: 6 }, (_, kind) => ascii(`,"kind":${kind},"startTimeUnixNano":"`));
 const END_TIME = ascii('","endTimeUnixNano":"');
 const ATTRIBUTES_OPEN = ascii('","attributes":[');
 const STATUS = ascii(',"status":{');
@@ -38,6 +40,9 @@ export class JsonEmitter implements RequestEmitter {
   /** Serial of the request being written, for KeyEntry's written-value positions. */
   private request = 0;
   private firstResource = true;
+  /** The last trace id written and its bytes. */
+  private traceId = "";
+  private traceIdBytes = new Uint8Array(0);
   private firstScope = true;
   private firstSpan = true;
   private firstAttribute = true;
@@ -49,6 +54,7 @@ export class JsonEmitter implements RequestEmitter {
   /** Opens the request; call first, on a fresh writer. */
   open(): void {
     this.request++;
+    this.traceId = "";
     this.firstResource = true;
     this.w.ascii('{"resourceSpans":[');
   }
@@ -90,7 +96,12 @@ export class JsonEmitter implements RequestEmitter {
     const parent = h.parentSpanId;
     w.reserve(64 + h.traceId.length + h.spanId.length + (parent === undefined ? 0 : parent.length));
     w.putBytes(this.firstSpan ? SPAN_OPEN : SPAN_OPEN_AFTER_COMMA);
-    w.putAscii(h.traceId);
+    // Runs of spans share their trace: its id is encoded once per run.
+    if (h.traceId !== this.traceId) {
+      this.traceId = h.traceId;
+      this.traceIdBytes = ascii(h.traceId);
+    }
+    w.putBytes(this.traceIdBytes);
     w.putBytes(SPAN_ID);
     w.putAscii(h.spanId);
     if (parent !== undefined) {
@@ -101,10 +112,15 @@ export class JsonEmitter implements RequestEmitter {
     w.integer(h.flags);
     w.headedString(false, NAME, h.name, 0);
     w.reserve(64);
-    w.putBytes(KIND);
-    w.integer(h.kind);
-    w.reserve(32);
-    w.putBytes(START_TIME);
+    const kindAndStart = KIND_AND_START_TIME[h.kind];
+    if (kindAndStart !== undefined) {
+      w.putBytes(kindAndStart);
+    } else {
+      w.putBytes(KIND);
+      w.integer(h.kind);
+      w.reserve(32);
+      w.putBytes(START_TIME);
+    }
     w.unixNanos(h.startMs);
     w.reserve(32);
     w.putBytes(END_TIME);

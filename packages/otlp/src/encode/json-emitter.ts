@@ -42,7 +42,7 @@ export class JsonEmitter implements RequestEmitter {
   private firstResource = true;
   /** The last trace id written and its bytes. */
   private traceId = "";
-  private traceIdBytes = new Uint8Array(0);
+  private traceIdBytes: Uint8Array = new Uint8Array(0);
   private firstScope = true;
   private firstSpan = true;
   private firstAttribute = true;

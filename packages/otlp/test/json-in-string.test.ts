@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { JsonWriter } from "../src/encode/json-writer.js";
+import { inputMessages, outputMessages } from "../src/index.js";
 
 /** What jsonAsString writes for `value`, or undefined when it declined (and the bytes it left, which the caller discards). */
 function written(value: unknown): string | undefined {
@@ -126,5 +127,37 @@ describe("JsonWriter#integer", () => {
     const text = new TextDecoder().decode(w.finish());
     expect(text).toBe(safe.map((v) => `${String(v)},`).join(""));
     expect(safe.length).toBeGreaterThan(2000);
+  });
+});
+
+describe("JsonWriter#chatMessagesAsString", () => {
+  it("writes normalised chat messages exactly as JSON.stringify(JSON.stringify(messages))", () => {
+    const tricky = 'say "hi"\n\\ é 😀 \ud800 \u0000';
+    const payloads: unknown[] = [
+      tricky,
+      { prompt: "complete me" },
+      [{ role: "system", content: "Be brief." }, { role: "user", name: "ann", content: tricky }],
+      [{ role: "user", content: [{ type: "text", text: "Weather?" }, { type: "image_url", image_url: { url: "https://x/y.png" } }] }],
+      [{ role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "w", arguments: '{"city":"Paris"}' } }] }],
+      [{ role: "tool", tool_call_id: "c1", content: "18°C" }],
+      { system: "sys", messages: [{ role: "user", content: [{ type: "tool_result", tool_use_id: "t", content: [{ type: "text", text: "ok" }] }] }] },
+      [{ role: "user", content: [] }],
+      [],
+    ];
+    const outputs: unknown[] = [
+      "done",
+      { choices: [{ message: { role: "assistant", content: tricky }, finish_reason: "stop" }, { text: "b", finish_reason: "length" }, { delta: { content: "c" } }] },
+      { role: "assistant", stop_reason: "end_turn", content: [{ type: "thinking", thinking: "hmm" }, { type: "text", text: "18°C" }, { type: "custom", n: 1 }] },
+    ];
+    const lists = [...payloads.map((p) => inputMessages(p)), ...outputs.map((o) => outputMessages(o))];
+    let compared = 0;
+    for (const messages of lists) {
+      if (messages === undefined) continue;
+      const w = new JsonWriter(8);
+      expect(w.chatMessagesAsString(messages)).toBe(true);
+      expect(new TextDecoder("utf-8", { fatal: true }).decode(w.finish())).toBe(JSON.stringify(JSON.stringify(messages)));
+      compared++;
+    }
+    expect(compared).toBe(lists.length);
   });
 });

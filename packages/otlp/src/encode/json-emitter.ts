@@ -7,6 +7,8 @@ import { hasNonInteger } from "./attribute-values.js";
 import type { KeyEntry } from "./attribute-keys.js";
 import { JsonWriter } from "./json-writer.js";
 import { jsonText } from "../mappers/json-text.js";
+import type { ChatMessage } from "../mappers/chat-messages.js";
+import type { JsonContent } from "../mappers/json-content.js";
 import type { AttributeEntries, InstrumentationScope, RequestEmitter, SpanHeader } from "./request-emitter.js";
 
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -161,11 +163,13 @@ export class JsonEmitter implements RequestEmitter {
     w.closeBraces(1);
   }
 
-  jsonAttribute(key: KeyEntry, value: unknown): boolean {
+  jsonAttribute(key: KeyEntry, content: JsonContent): boolean {
     const w = this.w;
+    const value = content.value;
     const mark = w.pos;
     w.head(!this.firstAttribute, (key.stringBytes ??= encodedKey(key.key, STRING_VALUE_TEXT)));
-    if (w.jsonAsString(value)) {
+    const written = content.chatMessages ? w.chatMessagesAsString(value as readonly ChatMessage[]) : w.jsonAsString(value);
+    if (written) {
       w.closeBraces(2);
       this.firstAttribute = false;
       return true;

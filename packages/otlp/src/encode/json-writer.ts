@@ -4,6 +4,7 @@
 // where JSON.stringify escapes them.
 import { ByteBuffer, copyBytes, copyWithin, putUtf8, surrogatePair } from "../proto/byte-buffer.js";
 import { splitUnixMs } from "./unix-nanos.js";
+import type { ChatMessage, ChatPart } from "../mappers/chat-messages.js";
 
 const HEX_DIGITS = "0123456789abcdef";
 // Characters JSON.stringify escapes, plus surrogates (escaped when lone).
@@ -21,6 +22,15 @@ const CLOSE_BRACE = 0x7d;
 const NO_BYTES = new Uint8Array(0);
 const POWERS_OF_TEN = Array.from({ length: 17 }, (_, i) => 10 ** i);
 const hasOwnProperty = Object.prototype.hasOwnProperty;
+/** The fixed text of chat messages, as it reads inside a JSON string literal. */
+const inString = (text: string): Uint8Array => Uint8Array.from(JSON.stringify(text).slice(1, -1), (c) => c.charCodeAt(0));
+const MESSAGE_ROLE = inString('{"role":');
+const NEXT_MESSAGE_ROLE = inString(',{"role":');
+const MESSAGE_PARTS = inString(',"parts":[');
+const TEXT_PART = inString('{"type":"text","content":');
+const NEXT_TEXT_PART = inString(',{"type":"text","content":');
+const MESSAGE_NAME = inString(',"name":');
+const MESSAGE_FINISH_REASON = inString(',"finish_reason":');
 const BACKSLASH = 0x5c;
 
 export class JsonWriter extends ByteBuffer {
@@ -186,6 +196,53 @@ export class JsonWriter extends ByteBuffer {
     this.byte(QUOTE);
     try {
       if (!this.jsonInString(value, 0)) return false;
+    } catch {
+      return false;
+    }
+    this.byte(QUOTE);
+    return true;
+  }
+
+  /**
+   * {@link jsonAsString} for chat messages as chat-messages.ts makes them: each
+   * message's keys are role, parts, name, finish_reason in that order (the last
+   * two often undefined), and a part of type "text" is exactly
+   * `{ type: "text", content: <string> }`. Those are written from known text,
+   * with no per-object shape lookups; other parts go the general way.
+   */
+  chatMessagesAsString(messages: readonly ChatMessage[]): boolean {
+    this.byte(QUOTE);
+    try {
+      this.byte(0x5b);
+      for (let i = 0; i < messages.length; i++) {
+        const message = messages[i] as ChatMessage;
+        this.bytes(i === 0 ? MESSAGE_ROLE : NEXT_MESSAGE_ROLE);
+        this.quotedInString(0, message.role, 0);
+        this.bytes(MESSAGE_PARTS);
+        const parts = message.parts;
+        for (let j = 0; j < parts.length; j++) {
+          const part = parts[j] as ChatPart;
+          const content = part["content"];
+          if (part.type === "text" && typeof content === "string") {
+            this.bytes(j === 0 ? TEXT_PART : NEXT_TEXT_PART);
+            this.quotedInString(0, content, CLOSE_BRACE);
+          } else {
+            if (j > 0) this.byte(COMMA);
+            if (!this.jsonInString(part, 2)) return false;
+          }
+        }
+        this.byte(0x5d);
+        if (message.name !== undefined) {
+          this.bytes(MESSAGE_NAME);
+          this.quotedInString(0, message.name, 0);
+        }
+        if (message.finish_reason !== undefined) {
+          this.bytes(MESSAGE_FINISH_REASON);
+          this.quotedInString(0, message.finish_reason, 0);
+        }
+        this.byte(CLOSE_BRACE);
+      }
+      this.byte(0x5d);
     } catch {
       return false;
     }

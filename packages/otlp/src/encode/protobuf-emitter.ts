@@ -5,6 +5,7 @@ import { hasNonInteger } from "./attribute-values.js";
 import * as F from "../proto/otlp-fields.js";
 import { ProtoWriter } from "../proto/proto-writer.js";
 import type { KeyEntry } from "./attribute-keys.js";
+import type { JsonContent } from "../mappers/json-content.js";
 import type { AttributeEntries, InstrumentationScope, RequestEmitter, SpanHeader } from "./request-emitter.js";
 import { unixNanosHalves } from "./unix-nanos.js";
 import { jsonText } from "../mappers/json-text.js";
@@ -76,8 +77,8 @@ export class ProtobufEmitter implements RequestEmitter {
     w.end(at);
   }
 
-  jsonAttribute(key: KeyEntry, value: unknown): boolean {
-    const text = jsonText(value);
+  jsonAttribute(key: KeyEntry, content: JsonContent): boolean {
+    const text = jsonText(content.value);
     if (text === undefined) return false;
     this.attribute(key, text);
     return true;

@@ -3,6 +3,7 @@
 // both formats carry exactly the same data.
 import type { OtlpAttributeValue } from "../mappers/attribute-mapper.js";
 import type { KeyEntry } from "./attribute-keys.js";
+import type { JsonContent } from "../mappers/json-content.js";
 
 export type AttributeEntries = Readonly<Record<string, OtlpAttributeValue | undefined>>;
 
@@ -34,8 +35,8 @@ export interface RequestEmitter {
   beginSpan(header: SpanHeader): void;
   /** A span attribute; `key.bytes` is the emitter's to fill and reuse. */
   attribute(key: KeyEntry, value: OtlpAttributeValue): void;
-  /** A span attribute whose string value is `value` as JSON text; false (and nothing written) when it has none. */
-  jsonAttribute(key: KeyEntry, value: unknown): boolean;
+  /** A span attribute whose string value is `content`'s value as JSON text; false (and nothing written) when it has none. */
+  jsonAttribute(key: KeyEntry, content: JsonContent): boolean;
   endAttributes(): void;
   event(name: string, timeMs: number, attributes: AttributeEntries | undefined): void;
   link(traceId: string, spanId: string, flags: number, attributes: AttributeEntries | undefined): void;

@@ -66,7 +66,7 @@ const addAttribute: KeyedAdd = (key, value) => {
   if (value instanceof JsonContent) {
     const entry = claimEntry(current.keys, key);
     // Content with no JSON text (a function, say) adds nothing: the key stays free for a later mapper.
-    if (entry !== undefined && !current.emitter.jsonAttribute(entry, value.value)) current.keys.release(entry);
+    if (entry !== undefined && !current.emitter.jsonAttribute(entry, value)) current.keys.release(entry);
     return;
   }
   const clean = attributeValue(value);

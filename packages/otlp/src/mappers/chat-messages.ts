@@ -80,7 +80,8 @@ function isMessageLike(value: unknown): value is Obj {
 
 /**
  * Every message is made here, with all four keys in one order: readers see
- * one object shape (property reads stay monomorphic in optimised code).
+ * one object shape (property reads stay monomorphic in optimised code), and
+ * JsonWriter#chatMessagesAsString writes them in this order.
  */
 function chatMessage(role: string, parts: ChatPart[], name?: string, finishReason?: string): ChatMessage {
   return { role, parts, name, finish_reason: finishReason };
@@ -132,6 +133,7 @@ function toPart(item: unknown): ChatPart {
   }
 }
 
+/** The only maker of "text" parts: JsonWriter#chatMessagesAsString relies on their exact shape. */
 function textPart(content: string): ChatPart {
   return { type: "text", content };
 }

@@ -8,7 +8,7 @@ import type { SpanAttributeMapper } from "./attribute-mapper.js";
 import { fixedKeys, withFixedKeys, type FixedKey, type KeyedAdd } from "./fixed-keys.js";
 import { finishReasons, systemInstructions } from "./chat-messages.js";
 import { spanInputMessages, spanOutputMessages } from "./span-messages.js";
-import { asJson, textOrJsonContent } from "./json-content.js";
+import { asJson, chatMessagesJson, textOrJsonContent } from "./json-content.js";
 
 export interface GenAiMapperOptions {
   /**
@@ -170,11 +170,11 @@ function addUsage(span: ReadonlySpan, add: KeyedAdd): void {
 function addContent(span: ReadonlySpan, add: KeyedAdd): void {
   if (span.kind === "llm") {
     const input = spanInputMessages(span.input);
-    add(K.inputMessages, asJson(input));
+    add(K.inputMessages, chatMessagesJson(input));
     const system = systemInstructions(span.input);
     add(K.systemInstructions, asJson(system));
     const output = spanOutputMessages(span.output);
-    add(K.outputMessages, asJson(output));
+    add(K.outputMessages, chatMessagesJson(output));
   } else if (span.kind === "tool") {
     add(K.toolArguments, textOrJsonContent(span.input));
     add(K.toolResult, textOrJsonContent(span.output));

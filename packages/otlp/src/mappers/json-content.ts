@@ -4,15 +4,28 @@
 // OTLP/JSON writes the JSON straight into its string literal, escaped once,
 // instead of building the text and then escaping it again (measured: ~2.7×
 // less work for the same bytes).
+import type { ChatMessage } from "./chat-messages.js";
 import { jsonText } from "./json-text.js";
 
 export class JsonContent {
-  constructor(readonly value: unknown) {}
+  /**
+   * @param chatMessages `value` is a ChatMessage list as chat-messages.ts made it
+   * (the JSON writer then knows its shape instead of looking it up per object).
+   */
+  constructor(
+    readonly value: unknown,
+    readonly chatMessages = false,
+  ) {}
 }
 
 /** `value` to be written as JSON text, or undefined when there is none. */
 export function asJson(value: unknown): JsonContent | undefined {
   return value === undefined ? undefined : new JsonContent(value);
+}
+
+/** Chat messages from chat-messages.ts to be written as JSON text. */
+export function chatMessagesJson(messages: readonly ChatMessage[] | undefined): JsonContent | undefined {
+  return messages === undefined ? undefined : new JsonContent(messages, true);
 }
 
 /** Strings stay as they are; anything else is written as JSON text. */

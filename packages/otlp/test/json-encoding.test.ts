@@ -116,6 +116,25 @@ describe("OTLP/JSON encoding", () => {
     }
   });
 
+  it("leaves out keys a polluted Object.prototype adds to every object, as JSON.stringify does", () => {
+    const tool = { ...SEARCH, input: { query: "retries", nested: [{ k: 1 }] }, output: { hits: 2 } };
+    const contentOf = (): unknown[] => {
+      const body = JSON.parse(new TextDecoder().decode(encodeTraceRequestJson({ spans: [tool] }).body));
+      const attributes: any[] = body.resourceSpans[0].scopeSpans[0].spans[0].attributes;
+      return ["input.value", "output.value"].map((key) => attributes.find((a) => a.key === key)?.value.stringValue);
+    };
+    const expected = [JSON.stringify(tool.input), JSON.stringify(tool.output)];
+    expect(contentOf()).toEqual(expected);
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto["polluted"] = "inherited, enumerable";
+      expect(contentOf()).toEqual(expected);
+    } finally {
+      delete proto["polluted"];
+    }
+    expect(contentOf()).toEqual(expected);
+  });
+
   it("writes a value repeated across spans (copied from its first writing) exactly as the first, in every request", () => {
     // Many spans, a few values each key repeats, and a key whose value changes back and forth;
     // the buffer starts small and grows, and a second request must not copy from the first.

@@ -69,6 +69,7 @@ export class JsonEncoder extends SizedEncoder implements FormatEncoder {
 
   start(items: number): void {
     this.writer.restart(this.capacity(items));
+    this.writer.checkInheritedKeys();
     this.json.open();
   }
 

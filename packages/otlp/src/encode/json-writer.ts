@@ -191,6 +191,25 @@ export class JsonWriter extends ByteBuffer {
    * plain, a bigint, nesting past 64, a getter that throws); the caller then
    * discards what was written and asks JSON.stringify.
    */
+  /**
+   * Whether for-in over a plain object can meet inherited keys (an enumerable
+   * key on Object.prototype). True until {@link checkInheritedKeys} says not.
+   */
+  private inheritedKeys = true;
+
+  /**
+   * Looks once, when a request starts, whether Object.prototype has an
+   * enumerable key; when it has none (the normal case), for-in over a plain
+   * object meets own keys only and needs no hasOwnProperty call per key.
+   */
+  checkInheritedKeys(): void {
+    this.inheritedKeys = false;
+    for (const key in Object.prototype) {
+      this.inheritedKeys = key !== undefined;
+      break;
+    }
+  }
+
   jsonAsString(value: unknown): boolean {
     if (isSkipped(value)) return false;
     this.byte(QUOTE);
@@ -284,11 +303,12 @@ export class JsonWriter extends ByteBuffer {
     }
     const prototype: unknown = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return false; // Map, Date, class instances…
+    const ownOnly = prototype === null || !this.inheritedKeys;
     // Each member's name is written with the byte before it ({ for the first, a comma after) and its colon.
     let before = OPEN_BRACE;
     // for-in over a plain object, own keys only: JSON.stringify's keys and order, without an array of them.
     for (const key in value) {
-      if (!hasOwnProperty.call(value, key)) continue;
+      if (ownOnly === false && !hasOwnProperty.call(value, key)) continue;
       const item = (value as Record<string, unknown>)[key];
       if (isSkipped(item)) continue;
       this.quotedInString(before, key, COLON);

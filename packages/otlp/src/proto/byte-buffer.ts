@@ -131,6 +131,11 @@ export class ByteBuffer {
 
   /** Pre-encoded bytes, room already reserved. */
   putBytes(src: Uint8Array): void {
+    if (src.length > 12) {
+      copyBytes(this.buf, src, this.pos);
+      this.pos += src.length;
+      return;
+    }
     const buf = this.buf;
     let p = this.pos;
     for (let i = 0; i < src.length; i++) buf[p++] = src[i] as number;

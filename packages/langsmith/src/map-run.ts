@@ -30,7 +30,7 @@ export interface RunMappingSettings {
   hideOutputs: boolean;
 }
 
-/** A fresh literal per run (callers may add to it); cheaper than spreading a constant. */
+/** A fresh literal per run, so changing one returned run's runtime cannot change every run's; cheaper than spreading a constant. */
 function runtimeInfo(): Record<string, unknown> {
   return { sdk: "tracehub", library: "tracehub", runtime: "nodejs" };
 }

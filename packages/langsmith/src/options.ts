@@ -33,7 +33,7 @@ export interface LangSmithAdapterOptions {
   /**
    * Bound on spans remembered while open (or exported with open children), for
    * dotted_order; default 100 000. Exported spans are then kept for late
-   * children and feedback up to 10 000 (or this bound, when lower).
+   * children and feedback up to 100 000 more (or this bound, when lower).
    */
   maxTrackedSpans?: number;
   /** fetch implementation; default globalThis.fetch. */

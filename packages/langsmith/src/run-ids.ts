@@ -5,10 +5,9 @@
 // pure function of the span: every retry, every re-send from the spool and
 // every process that saw the span addresses the same run.
 import { createHash } from "node:crypto";
+import { isValidSpanId, isValidTraceId } from "@tracehub/core";
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TRACE_ID_SHAPE = /^[0-9a-f]{32}$/;
-const SPAN_ID_SHAPE = /^[0-9a-f]{16}$/;
 
 /** Run id of a span: UUIDv7 with `startMs` in its time field. */
 export function runIdFor(traceId: string, spanId: string, startMs: number): string {
@@ -27,23 +26,36 @@ export function runIdFor(traceId: string, spanId: string, startMs: number): stri
 }
 
 /**
- * 10 bytes that identify (traceId, spanId). W3C ids are already random, so
- * they are used as they are (no hash on the export path): the span id's 8
- * bytes XOR the trace id's low bytes, plus two more trace id bytes — distinct
- * span ids of one trace always give distinct bits. Ids of any other shape are hashed.
+ * 10 bytes that identify (traceId, spanId). For W3C ids: a hash of the trace
+ * id (computed once per run of spans of one trace, not per span), its first 8
+ * bytes XOR the span id. Distinct span ids of one trace always give distinct
+ * bits, and spans of different traces collide only by chance, whatever the
+ * ids' structure (sequential ids included). Ids of any other shape are hashed whole.
  */
 function idBits(traceId: string, spanId: string): Uint8Array {
-  if (!TRACE_ID_SHAPE.test(traceId) || !SPAN_ID_SHAPE.test(spanId)) {
+  if (!isValidTraceId(traceId) || !isValidSpanId(spanId)) {
     return createHash("sha256").update(`${traceId}:${spanId}`).digest().subarray(0, 10);
   }
-  const trace = Buffer.from(traceId, "hex");
+  const trace = traceHash(traceId);
   const span = Buffer.from(spanId, "hex");
   const bits = new Uint8Array(10);
-  bits[0] = trace[6] as number;
-  bits[1] = (span[0] as number) ^ (trace[8] as number);
-  bits[2] = trace[7] as number;
-  for (let i = 1; i < 8; i++) bits[i + 2] = (span[i] as number) ^ (trace[i + 8] as number);
+  bits[0] = trace[8] as number;
+  bits[1] = (span[0] as number) ^ (trace[0] as number);
+  bits[2] = trace[9] as number;
+  for (let i = 1; i < 8; i++) bits[i + 2] = (span[i] as number) ^ (trace[i] as number);
   return bits;
+}
+
+let lastTraceId = "";
+let lastTraceHash: Uint8Array = new Uint8Array(10);
+
+/** 10 bytes of sha256(traceId), remembered for the last trace: a batch's spans come a trace at a time. */
+function traceHash(traceId: string): Uint8Array {
+  if (traceId !== lastTraceId) {
+    lastTraceHash = createHash("sha256").update(traceId).digest().subarray(0, 10);
+    lastTraceId = traceId;
+  }
+  return lastTraceHash;
 }
 
 /**

@@ -111,30 +111,36 @@ export class SpanLineage {
     const { traceId, spanId, parentSpanId } = span;
     const known = this.#open.get(spanId);
     if (known !== undefined && known.traceId === traceId) return;
+    // The parent this span is counted in while open (an open one), and whether the parent is known at all.
     let parent: TrackedSpan | undefined;
+    let parentKnown = false;
     if (parentSpanId !== undefined) {
       parent = this.#open.get(parentSpanId);
-      if (parent !== undefined && parent.traceId === traceId) parent.openChildren++;
-      else parent = this.#refreshExported(traceId, parentSpanId);
+      if (parent !== undefined && parent.traceId === traceId) {
+        parent.openChildren++;
+        parentKnown = true;
+      } else {
+        parent = undefined;
+        parentKnown = this.#refreshExported(traceId, parentSpanId);
+      }
     }
     this.#open.set(spanId, new TrackedSpan(traceId, spanId, parentSpanId, toEpochMicros(span.startTime), parent));
     if (this.#open.size > this.#maxSpans) this.#evictOpen();
     // A true root always wins; a span whose parent is unknown is only a stand-in until one is seen.
     if (parentSpanId === undefined) this.#setRoot(traceId, spanId);
-    else if (parent === undefined && !this.#roots.has(traceId) && this.#get(traceId, parentSpanId) === undefined) {
-      // Parent unknown here: this span stands in for the trace's root.
-      this.#setRoot(traceId, spanId);
-    }
+    else if (!parentKnown && !this.#roots.has(traceId)) this.#setRoot(traceId, spanId);
   }
 
-  /** A late child's exported parent goes to the back of the line, so the parent outlives its own children's exports. */
-  #refreshExported(traceId: string, spanId: string): undefined {
+  /**
+   * A late child's exported parent goes to the back of the line, so the parent
+   * outlives its own children's exports. True when the parent was found there.
+   */
+  #refreshExported(traceId: string, spanId: string): boolean {
     const exported = this.#exported.get(spanId);
-    if (exported !== undefined && exported.traceId === traceId) {
-      this.#exported.delete(spanId);
-      this.#exported.set(spanId, exported);
-    }
-    return undefined;
+    if (exported === undefined || exported.traceId !== traceId) return false;
+    this.#exported.delete(spanId);
+    this.#exported.set(spanId, exported);
+    return true;
   }
 
   #setRoot(traceId: string, spanId: string): void {
@@ -146,9 +152,13 @@ export class SpanLineage {
     }
   }
 
-  /** Records a span met at export, unless that very object was already resolved (a retry). */
+  /**
+   * Records a span met at export, unless it is known here already: a retry of
+   * that very object, or a copy of a span exported before (a re-send from the
+   * spool), which must not be opened again.
+   */
   admit(span: SpanFacts): void {
-    if (!this.#resolved.has(span)) this.record(span);
+    if (!this.#resolved.has(span) && this.#get(span.traceId, span.spanId) === undefined) this.record(span);
   }
 
   /**
@@ -159,7 +169,7 @@ export class SpanLineage {
   resolve(span: SpanFacts): RunLineage {
     const memo = this.#resolved.get(span);
     if (memo !== undefined) return memo;
-    this.record(span);
+    this.admit(span);
     const self = this.#get(span.traceId, span.spanId) ?? this.#track(span);
     const lineage = this.#lineageOf(self);
     this.#resolved.set(span, lineage);
@@ -237,7 +247,7 @@ export class SpanLineage {
   }
 
   #track(span: SpanFacts): TrackedSpan {
-    // Only reached when `record` could not keep it (a span id reused by another trace, a bound of 1).
+    // Only reached when `record` could not keep it: the span was evicted by its own insert (a bound of 1).
     return new TrackedSpan(span.traceId, span.spanId, span.parentSpanId, toEpochMicros(span.startTime), undefined);
   }
 
@@ -249,9 +259,14 @@ export class SpanLineage {
   #markExported(tracked: TrackedSpan): void {
     if (tracked.exported) return;
     tracked.exported = true;
+    if (tracked.openChildren === 0) this.#retire(tracked);
+    this.#releaseFromParent(tracked);
+  }
+
+  /** The span no longer keeps its parent open; an exported parent with no open children left retires. */
+  #releaseFromParent(tracked: TrackedSpan): void {
     const parent = tracked.countedIn;
     tracked.countedIn = undefined;
-    if (tracked.openChildren === 0) this.#retire(tracked);
     if (parent !== undefined && --parent.openChildren === 0 && parent.exported) this.#retire(parent);
   }
 
@@ -280,9 +295,7 @@ export class SpanLineage {
       }
       this.#forget(this.#open, oldest);
       // It will never be exported here: its parent stops waiting for it.
-      const parent = tracked.countedIn;
-      tracked.countedIn = undefined;
-      if (parent !== undefined && --parent.openChildren === 0 && parent.exported) this.#retire(parent);
+      this.#releaseFromParent(tracked);
       return;
     }
   }

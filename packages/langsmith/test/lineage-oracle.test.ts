@@ -78,7 +78,18 @@ describe("dotted_order, trace_id and parent_run_id agree with langsmith's RunTre
     expect(odd.slice(0, 13)).toBe(uuid7FromTime(Math.floor(at)).slice(0, 13));
     expect(runIdFor("not-a-trace-id", "SPAN-1", at)).toBe(odd);
     expect(runIdFor("not-a-trace-id", "SPAN-2", at)).not.toBe(odd);
-    // Every span id of one trace in one millisecond gets its own run id.
+  });
+
+  it("gives every (trace, span) pair its own run id in one millisecond, sequential W3C ids included", () => {
+    const at = T0 + 7;
+    const shape = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    // Structured ids (tests, replays, some upstream traceparents): trace i with span j and trace j with span i must differ.
+    const pairs = new Set<string>();
+    for (let t = 1; t <= 64; t++) {
+      for (let s = 1; s <= 64; s++) pairs.add(runIdFor(t.toString(16).padStart(32, "0"), s.toString(16).padStart(16, "0"), at));
+    }
+    expect(pairs.size).toBe(64 * 64);
+    // Every span id of one trace gets its own run id.
     const ids = new Set<string>();
     for (let i = 0; i < 4096; i++) ids.add(runIdFor(TRACE_ID, i.toString(16).padStart(16, "0"), at));
     expect(ids.size).toBe(4096);

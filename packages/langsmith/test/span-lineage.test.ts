@@ -79,17 +79,36 @@ describe("SpanLineage", () => {
   });
 
   it("drops every span once it and its children are exported, whatever the export order", () => {
-    const lineage = new SpanLineage(100, 1);
     const spans = [
       facts("00000000000000a0", undefined, T0),
       facts("00000000000000a1", "00000000000000a0", T0 + 1),
       facts("00000000000000a2", "00000000000000a1", T0 + 2),
       facts("00000000000000a3", "00000000000000a0", T0 + 3),
     ];
+    const orders = [[0, 1, 2, 3], [1, 0, 3, 2], [2, 1, 3, 0], [3, 2, 1, 0], [0, 3, 2, 1]];
+    for (const order of orders) {
+      const lineage = new SpanLineage(100, 1);
+      for (const s of spans) lineage.record(s);
+      const deepest = order.map((i) => lineage.resolve(spans[i] as never))[order.indexOf(2)];
+      expect(deepest?.dottedOrder.split(".")).toHaveLength(3);
+      expect(lineage.size).toBe(1); // only the most recently exported span is remembered
+    }
+  });
+
+  it("does not open again a span exported before when a copy of it is exported again (a re-send)", () => {
+    const lineage = new SpanLineage(100, 100);
+    const spans = [facts("00000000000000a0", undefined, T0), facts("00000000000000a1", "00000000000000a0", T0 + 1)];
     for (const s of spans) lineage.record(s);
-    const runs = [spans[1], spans[0], spans[3], spans[2]].map((s) => lineage.resolve(s as never));
-    expect(runs[3]?.dottedOrder.split(".")).toHaveLength(3);
-    expect(lineage.size).toBe(1); // only the most recently exported span is remembered
+    const first = spans.map((s) => lineage.resolve(s));
+    expect(lineage.size).toBe(2);
+    const copies = spans.map((s) => ({ ...s }));
+    for (const copy of copies) lineage.admit(copy);
+    expect(lineage.size).toBe(2); // not opened again (that would count them twice)
+    expect(copies.map((c) => lineage.resolve(c))).toEqual(first);
+    expect(lineage.size).toBe(2);
+    // Both are still exported: nothing stays open to be counted against the bound.
+    for (let i = 0; i < 98; i++) lineage.record(facts(`00000000000001${i.toString(16).padStart(2, "0")}`, undefined, T0 + 2 + i));
+    expect(lineage.locate(TRACE_ID, "00000000000000a1")?.runId).toBe(first[1]?.runId);
   });
 
   it("forgets the oldest open span past the bound, giving one with open children another lap", () => {

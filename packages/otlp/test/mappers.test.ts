@@ -166,6 +166,32 @@ describe("attribute mappers", () => {
     expect(keys.filter((k) => k.startsWith("gen_ai.request.") && k !== "gen_ai.request.model")).toEqual(["gen_ai.request.temperature"]);
   });
 
+  it("carries no model parameter over from parameters whose getter threw, and keeps a call made from inside another apart", () => {
+    const requestKeys = (s: ReadonlySpan, onAdd?: (key: string) => void): string[] => {
+      const keys: string[] = [];
+      genAiAttributes(s, (key) => {
+        onAdd?.(key);
+        if (key.startsWith("gen_ai.request.") && key !== "gen_ai.request.model") keys.push(key);
+      });
+      return keys;
+    };
+    const hostile = span("00000000000000f6", {
+      kind: "llm",
+      modelParameters: Object.defineProperty({ temperature: 0.5 }, "seed", { enumerable: true, get: () => { throw new Error("getter"); } }),
+    });
+    expect(() => requestKeys(hostile)).toThrow("getter"); // the encoder catches this per mapper and span
+    const plain = span("00000000000000f7", { kind: "llm", modelParameters: { top_p: 0.9 } });
+    expect(requestKeys(plain)).toEqual(["gen_ai.request.top_p"]);
+    // A caller's add that maps another span while the first is being mapped.
+    const outer = span("00000000000000f8", { kind: "llm", modelParameters: { temperature: 0.5, seed: 3 } });
+    let inner: string[] = [];
+    const outerKeys = requestKeys(outer, (key) => {
+      if (key === "gen_ai.request.temperature") inner = requestKeys(plain);
+    });
+    expect(outerKeys).toEqual(["gen_ai.request.temperature", "gen_ai.request.seed"]);
+    expect(inner).toEqual(["gen_ai.request.top_p"]);
+  });
+
   it("reads reranker input and output documents", () => {
     const rerank = span("00000000000000f2", {
       kind: "reranker",

@@ -18,6 +18,8 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 const CLOSE_BRACE = 0x7d;
 const NO_BYTES = new Uint8Array(0);
 const POWERS_OF_TEN = Array.from({ length: 17 }, (_, i) => 10 ** i);
@@ -34,6 +36,12 @@ const MESSAGE_FINISH_REASON = inString(',"finish_reason":');
 const BACKSLASH = 0x5c;
 
 export class JsonWriter extends ByteBuffer {
+  /**
+   * Whether for-in over a plain object can meet inherited keys (an enumerable
+   * key on Object.prototype). True until {@link checkInheritedKeys} says not.
+   */
+  private inheritedKeys = true;
+
   /** Nanoseconds since the epoch as decimal digits (the caller writes the quotes). */
   unixNanos(ms: number): void {
     const [whole, nanos] = splitUnixMs(ms);
@@ -184,20 +192,6 @@ export class JsonWriter extends ByteBuffer {
   }
 
   /**
-   * `value`'s JSON text as a JSON string literal, i.e. the bytes of
-   * JSON.stringify(JSON.stringify(value)), in one pass: no intermediate text
-   * to build and escape again. Returns false when `value` is not plain JSON
-   * data (nothing to write at the top, a toJSON method, an object that is not
-   * plain, a bigint, nesting past 64, a getter that throws); the caller then
-   * discards what was written and asks JSON.stringify.
-   */
-  /**
-   * Whether for-in over a plain object can meet inherited keys (an enumerable
-   * key on Object.prototype). True until {@link checkInheritedKeys} says not.
-   */
-  private inheritedKeys = true;
-
-  /**
    * Looks once, when a request starts, whether Object.prototype has an
    * enumerable key; when it has none (the normal case), for-in over a plain
    * object meets own keys only and needs no hasOwnProperty call per key.
@@ -210,6 +204,14 @@ export class JsonWriter extends ByteBuffer {
     }
   }
 
+  /**
+   * `value`'s JSON text as a JSON string literal, i.e. the bytes of
+   * JSON.stringify(JSON.stringify(value)), in one pass: no intermediate text
+   * to build and escape again. Returns false when `value` is not plain JSON
+   * data (nothing to write at the top, a toJSON method, an object that is not
+   * plain, a bigint, nesting past 64, a getter that throws); the caller then
+   * discards what was written and asks JSON.stringify.
+   */
   jsonAsString(value: unknown): boolean {
     if (isSkipped(value)) return false;
     this.byte(QUOTE);
@@ -232,7 +234,7 @@ export class JsonWriter extends ByteBuffer {
   chatMessagesAsString(messages: readonly ChatMessage[]): boolean {
     this.byte(QUOTE);
     try {
-      this.byte(0x5b);
+      this.byte(OPEN_BRACKET);
       for (let i = 0; i < messages.length; i++) {
         const message = messages[i] as ChatMessage;
         this.bytes(i === 0 ? MESSAGE_ROLE : NEXT_MESSAGE_ROLE);
@@ -250,7 +252,7 @@ export class JsonWriter extends ByteBuffer {
             if (!this.jsonInString(part, 2)) return false;
           }
         }
-        this.byte(0x5d);
+        this.byte(CLOSE_BRACKET);
         if (message.name !== undefined) {
           this.bytes(MESSAGE_NAME);
           this.quotedInString(0, message.name, 0);
@@ -261,7 +263,7 @@ export class JsonWriter extends ByteBuffer {
         }
         this.byte(CLOSE_BRACE);
       }
-      this.byte(0x5d);
+      this.byte(CLOSE_BRACKET);
     } catch {
       return false;
     }
@@ -291,14 +293,14 @@ export class JsonWriter extends ByteBuffer {
     }
     if (depth >= MAX_JSON_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
     if (Array.isArray(value)) {
-      this.byte(0x5b);
+      this.byte(OPEN_BRACKET);
       for (let i = 0; i < value.length; i++) {
-        if (i > 0) this.byte(0x2c);
+        if (i > 0) this.byte(COMMA);
         const item: unknown = value[i];
         if (isSkipped(item)) this.ascii("null");
         else if (!this.jsonInString(item, depth + 1)) return false;
       }
-      this.byte(0x5d);
+      this.byte(CLOSE_BRACKET);
       return true;
     }
     const prototype: unknown = Object.getPrototypeOf(value);

@@ -105,43 +105,59 @@ export const genAiAttributes: SpanAttributeMapper = genAiAttributeMapper();
 /** Each modelParameters name's attribute slot, and its rank among that attribute's aliases (lower wins). */
 const PARAMETER_SLOTS = new Map<string, { slot: number; rank: number }>();
 REQUEST_PARAMETERS.forEach(([, names], slot) => names.forEach((name, rank) => PARAMETER_SLOTS.set(name, { slot, rank })));
-// Scratch for one call: the chosen alias's value and rank per slot (the mapper never re-enters itself).
-const chosenValues: unknown[] = new Array<unknown>(REQUEST_PARAMETERS.length).fill(undefined);
-const chosenRanks: number[] = new Array<number>(REQUEST_PARAMETERS.length).fill(Infinity);
+
+/** For one call: the chosen alias's value and rank per attribute slot. */
+class ParameterChoice {
+  readonly values: unknown[] = new Array<unknown>(REQUEST_PARAMETERS.length).fill(undefined);
+  readonly ranks: number[] = new Array<number>(REQUEST_PARAMETERS.length).fill(Infinity);
+
+  /** A loop: Array.prototype.fill is a slow runtime call on arrays this small. */
+  clear(): void {
+    for (let slot = 0; slot < this.values.length; slot++) {
+      this.values[slot] = undefined;
+      this.ranks[slot] = Infinity;
+    }
+  }
+}
+
+// One choice is kept for reuse; a call made from inside another (a caller's add) makes its own.
+let spareChoice: ParameterChoice | undefined = new ParameterChoice();
 
 function addRequestParameters(parameters: Readonly<Record<string, unknown>>, add: KeyedAdd): void {
-  // The given names are few: look each up, rather than probing the object for every alias
-  // (a miss on a varying key is a slow generic lookup in optimised code).
-  let found = false;
-  for (const name in parameters) {
-    const spec = PARAMETER_SLOTS.get(name);
-    if (spec === undefined) continue;
-    const value = parameters[name];
-    if (value === undefined || spec.rank >= (chosenRanks[spec.slot] as number)) continue;
-    chosenValues[spec.slot] = value;
-    chosenRanks[spec.slot] = spec.rank;
-    found = true;
-  }
-  if (!found) return;
+  const choice = spareChoice ?? new ParameterChoice();
+  spareChoice = undefined;
   try {
-    // Written in REQUEST_PARAMETERS order, whatever the order of the given names.
-    for (let slot = 0; slot < REQUEST_PARAMETERS.length; slot++) {
-      const value = chosenValues[slot];
-      if (value === undefined) continue;
-      const attribute = (REQUEST_PARAMETERS[slot] as readonly [FixedKey, readonly string[]])[0];
-      if (attribute === P.stopSequences) {
-        if (typeof value === "string") add(attribute, [value]);
-        else if (Array.isArray(value) && value.every((v) => typeof v === "string")) add(attribute, value as string[]);
-      } else if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") {
-        add(attribute, value);
-      }
+    // The given names are few: look each up, rather than probing the object for every alias
+    // (a miss on a varying key is a slow generic lookup in optimised code).
+    let found = false;
+    for (const name in parameters) {
+      const spec = PARAMETER_SLOTS.get(name);
+      if (spec === undefined) continue;
+      const value = parameters[name];
+      if (value === undefined || spec.rank >= (choice.ranks[spec.slot] as number)) continue;
+      choice.values[spec.slot] = value;
+      choice.ranks[spec.slot] = spec.rank;
+      found = true;
     }
+    if (found) addChosenParameters(choice.values, add);
   } finally {
-    // Cleared even when a caller's add throws, so nothing leaks into the next span
-    // (a loop: Array.prototype.fill is a slow runtime call on arrays this small).
-    for (let slot = 0; slot < chosenValues.length; slot++) {
-      chosenValues[slot] = undefined;
-      chosenRanks[slot] = Infinity;
+    // Cleared even when a getter or a caller's add throws, so nothing leaks into the next span.
+    choice.clear();
+    spareChoice = choice;
+  }
+}
+
+/** The chosen values, in REQUEST_PARAMETERS order whatever the order of the given names. */
+function addChosenParameters(values: readonly unknown[], add: KeyedAdd): void {
+  for (let slot = 0; slot < values.length; slot++) {
+    const value = values[slot];
+    if (value === undefined) continue;
+    const attribute = (REQUEST_PARAMETERS[slot] as readonly [FixedKey, readonly string[]])[0];
+    if (attribute === P.stopSequences) {
+      if (typeof value === "string") add(attribute, [value]);
+      else if (Array.isArray(value) && value.every((v) => typeof v === "string")) add(attribute, value as string[]);
+    } else if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") {
+      add(attribute, value);
     }
   }
 }

@@ -109,19 +109,10 @@ export class ByteBuffer {
     this.buf = next;
   }
 
-  /** Copies pre-encoded bytes, from index `from` of `src`. */
-  bytes(src: Uint8Array, from = 0): void {
-    const length = src.length - from;
-    this.ensure(length);
-    if (length > 16) {
-      copyBytes(this.buf, from === 0 ? src : src.subarray(from), this.pos);
-      this.pos += length;
-      return;
-    }
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = from; i < src.length; i++) buf[p++] = src[i] as number;
-    this.pos = p;
+  /** Copies pre-encoded bytes. */
+  bytes(src: Uint8Array): void {
+    this.ensure(src.length);
+    this.putBytes(src);
   }
 
   /** Makes room for `extra` more bytes, for a run of the unchecked put* writes. */
@@ -129,7 +120,7 @@ export class ByteBuffer {
     this.ensure(extra);
   }
 
-  /** Pre-encoded bytes, room already reserved. */
+  /** Pre-encoded bytes, room already reserved. Long ones go to the typed-array builtin, short ones cost less as a loop. */
   putBytes(src: Uint8Array): void {
     if (src.length > 12) {
       copyBytes(this.buf, src, this.pos);

@@ -1,6 +1,7 @@
 // JSON-lines output: one line per span ("type":"span") and per score
 // ("type":"score"), for log shippers and jq. Spans reaching adapters are
-// finalised (payloads already JSON-safe), so plain JSON.stringify is tried
+// finalised (payloads, prompt and context metadata already JSON-safe, as is a
+// score's metadata from the start), so plain JSON.stringify is tried
 // first (~4x faster than core's walker); core's safeStringify takes over
 // whenever the fast text could differ from it, so cycles, BigInts and odd
 // payloads still never throw.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeStringify } from "@tracehub/core";
+import { createHub, safeStringify } from "@tracehub/core";
 import type { SpanRecord } from "@tracehub/core";
 import { ConsoleAdapter } from "../src/index.js";
 import { spanRecord } from "../src/json-lines.js";
@@ -54,6 +54,33 @@ describe("ConsoleAdapter, json lines", () => {
     const [line] = parseLines(stream.text()) as [{ attributes: { numbers: unknown[] }; events: unknown[] }];
     expect(line.attributes.numbers).toEqual(numbers);
     expect(line.events).toHaveLength(1_500);
+  });
+
+  it("keeps what a prompt's variables and a score's metadata hold when they are not plain JSON data (core made them safe)", async () => {
+    const stream = memoryStream();
+    const hub = await createHub({
+      env: {},
+      adapters: [new ConsoleAdapter({ format: "json", stream }, {})],
+      registerShutdownHooks: false,
+      spool: false,
+    });
+    const variables = { m: new Map([["a", 1]]), e: new Error("boom"), f() {}, b: new Uint8Array([1, 2]), s: new Set(["x"]) };
+    const template = [{ role: "user", content: "{{q}}", when: new Date(0) }];
+    const metadata = { m: new Map([["k", "v"]]), e: new Error("bad") };
+    const root = hub.startTrace("with-prompt");
+    root.setPrompt({ name: "p", version: 2, template, variables });
+    root.end();
+    hub.score({ traceId: root.traceId, name: "quality", value: 1, metadata });
+    await hub.flush();
+    await hub.shutdown();
+    const lines = parseLines(stream.text());
+    const spanLine = lines.find((l) => l["type"] === "span") as { prompt: Record<string, unknown> };
+    const scoreLine = lines.find((l) => l["type"] === "score") as { metadata: unknown };
+    // What core's own serialiser makes of the same values: nothing dropped or turned into {}.
+    expect(spanLine.prompt).toEqual({ name: "p", version: 2, template: JSON.parse(safeStringify(template)), variables: JSON.parse(safeStringify(variables)) });
+    expect(scoreLine.metadata).toEqual(JSON.parse(safeStringify(metadata)));
+    expect(JSON.stringify(spanLine.prompt["variables"])).toContain('"a"');
+    expect(JSON.stringify(scoreLine.metadata)).toContain("bad");
   });
 
   it("writes exactly what safeStringify writes, on the fast path and on every case plain JSON.stringify maps differently", async () => {

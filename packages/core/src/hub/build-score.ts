@@ -2,6 +2,7 @@
 // type from the value. Bad input is reported through the logger, never thrown.
 import type { Logger } from "../adapter.js";
 import type { Score, ScoreDataType, ScoreSource, ScoreValue } from "../model/score.js";
+import { toSafeValue } from "../serialize/safe-value.js";
 import { nowMs } from "../util/clock.js";
 import { isValidSpanId, isValidTraceId, newUuid } from "../util/ids.js";
 
@@ -57,7 +58,11 @@ export function buildScore(input: ScoreInput, log: Logger): Score | undefined {
       time: nowMs(),
     };
     if (typeof input.comment === "string") score.comment = input.comment;
-    if (input.metadata !== null && typeof input.metadata === "object") score.metadata = { ...input.metadata };
+    if (input.metadata !== null && typeof input.metadata === "object") {
+      // JSON-safe once, here, as span payloads are at finalisation: adapters may rely on it.
+      const metadata = toSafeValue(input.metadata);
+      if (metadata !== null && typeof metadata === "object" && !Array.isArray(metadata)) score.metadata = metadata as Record<string, unknown>;
+    }
     return score;
   } catch (error) {
     log.warn(`score ignored: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,7 +2,7 @@
 // adapter sees it: redaction, the user's mask (failing closed), safe JSON values
 // for input/output/metadata, the hub-wide context defaults, and the cost from
 // usage and the model's price (unless the caller set a cost).
-import type { TraceContext } from "../model/span.js";
+import type { PromptRef, TraceContext } from "../model/span.js";
 import type { LiveSpan } from "../span/live-span.js";
 import type { PriceTable } from "../pricing/price-table.js";
 import { toSafeValue } from "../serialize/safe-value.js";
@@ -52,6 +52,7 @@ export class SpanFinalizer {
       span.input = input === undefined ? undefined : toSafeValue(input, limits);
       span.output = output === undefined ? undefined : toSafeValue(output, limits);
     }
+    if (span.prompt !== undefined) this.finalizePrompt(span);
     this.capAttributes(span);
     span.context = this.finalizeContext(span.context);
     // Adapters only ever see the span after this: computing the cost here is "at end()" for every backend.
@@ -59,6 +60,23 @@ export class SpanFinalizer {
       const cost = settings.pricing.costOf(span.model, span.provider, span.usage);
       if (cost !== undefined) span.cost = cost;
     }
+  }
+
+  /** A prompt's template and variables are the application's values: made JSON-safe like the payloads. */
+  private finalizePrompt(span: LiveSpan): void {
+    const prompt = span.prompt as PromptRef;
+    if (prompt.template === undefined && prompt.variables === undefined) return;
+    const limits = { maxFieldBytes: this.settings.maxFieldBytes };
+    const clean: PromptRef = {};
+    if (prompt.name !== undefined) clean.name = prompt.name;
+    if (prompt.version !== undefined) clean.version = prompt.version;
+    const template = prompt.template === undefined ? undefined : toSafeValue(prompt.template, limits);
+    if (typeof template === "string" || Array.isArray(template)) clean.template = template;
+    const variables = prompt.variables === undefined ? undefined : toSafeValue(prompt.variables, limits);
+    if (variables !== null && typeof variables === "object" && !Array.isArray(variables)) {
+      clean.variables = variables as Record<string, unknown>;
+    }
+    span.prompt = clean;
   }
 
   private capAttributes(span: LiveSpan): void {

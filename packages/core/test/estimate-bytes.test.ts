@@ -16,7 +16,7 @@ async function endedSpan(record: (span: SpanHandle) => void): Promise<ReadonlySp
 }
 
 describe("span size estimate", () => {
-  it("sizes attributes from what was set, exactly as walking them does", async () => {
+  it("sizes attributes from what was set, exactly as the generic walk does (within its sample of 8 entries)", async () => {
     const span = await endedSpan((s) => {
       s.setAttribute("count", 3).setAttribute("label", "héllo").setAttribute("flag", true).setAttribute("tags", ["a", "bc"]);
       s.setAttributes({ "gen_ai.request.model": "gpt-4o-mini", ratio: 0.25, ids: [1, 2, 3] });

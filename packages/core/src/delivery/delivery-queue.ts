@@ -23,7 +23,7 @@ import { DeliveryCounters, type AdapterStats } from "./delivery-counters.js";
 import { describeError, guardedExport, guardedShutdown } from "./guarded-adapter.js";
 import { IdleWaiters } from "./idle-waiters.js";
 import { PendingItems } from "./pending-items.js";
-import { sortPartial, sumBytes, toExportBatch, type QueueItem } from "./queue-item.js";
+import { scoreItem, sortPartial, spanItem, sumBytes, toExportBatch, type QueueItem } from "./queue-item.js";
 import { resolveQueueSettings, type DeliveryQueueOptions, type QueueSettings } from "./queue-settings.js";
 import type { SpoolOptions } from "../spool/spool-options.js";
 import { planRetry } from "./retry-plan.js";
@@ -85,20 +85,20 @@ export class DeliveryQueue {
 
   /** Queues an ended span. O(1), never throws; drops and counts when full. */
   enqueueSpan(span: ReadonlySpan): void {
-    this.#accept([newItem("span", span)]);
+    this.#accept([spanItem(span)]);
   }
 
   /** Queues a score. O(1), never throws; drops and counts when full. */
   enqueueScore(score: Score): void {
-    this.#accept([newItem("score", score)]);
+    this.#accept([scoreItem(score)]);
   }
 
   /** Queues what one hub drain hands over: its spans, then its scores. Never throws; drops and counts what does not fit. */
   enqueueAll(spans: readonly ReadonlySpan[], scores: readonly Score[]): void {
     // Sized up front: no growth copies (allocation here is what young-generation GC pays for).
     const items = new Array<QueueItem>(spans.length + scores.length);
-    for (let i = 0; i < spans.length; i++) items[i] = newItem("span", spans[i] as ReadonlySpan);
-    for (let i = 0; i < scores.length; i++) items[spans.length + i] = newItem("score", scores[i] as Score);
+    for (let i = 0; i < spans.length; i++) items[i] = spanItem(spans[i] as ReadonlySpan);
+    for (let i = 0; i < scores.length; i++) items[spans.length + i] = scoreItem(scores[i] as Score);
     this.#accept(items);
   }
 
@@ -408,15 +408,6 @@ export class DeliveryQueue {
     }
     this.#pending.requeue(items);
   }
-}
-
-/** A queue item for a record just handed over: no attempts yet, sized later (off the hot path). */
-function newItem(kind: "span", span: ReadonlySpan): QueueItem;
-function newItem(kind: "score", score: Score): QueueItem;
-function newItem(kind: "span" | "score", record: ReadonlySpan | Score): QueueItem {
-  return kind === "span"
-    ? { kind, span: record as ReadonlySpan, attempts: 0, bytes: -1, dueAt: 0, spooledIn: undefined }
-    : { kind, score: record as Score, attempts: 0, bytes: -1, dueAt: 0, spooledIn: undefined };
 }
 
 function safeName(adapter: ObservabilityAdapter): string {

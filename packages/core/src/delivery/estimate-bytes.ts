@@ -56,8 +56,6 @@ function estimateObjectBytes(value: object, depth: number): number {
   return 2 + Math.ceil((sum * keys.length) / sampled);
 }
 
-const hasOwnProperty = Object.prototype.hasOwnProperty;
-
 /** Estimated bytes one attribute adds to its object: key, quotes, colon, comma and value. */
 export function estimateAttributeBytes(key: string, value: unknown): number {
   return key.length + 4 + (typeof value === "number" ? 8 : typeof value === "string" ? value.length + 2 : estimateValueBytes(value, 2));
@@ -65,27 +63,6 @@ export function estimateAttributeBytes(key: string, value: unknown): number {
 
 /** What an attribute object with no entries takes: "{}". */
 export const EMPTY_ATTRIBUTES_BYTES = 2;
-
-/**
- * estimateValueBytes(attributes, 1) without its generic walk: attribute values
- * are primitives (or primitive arrays), and the keys are read without copying
- * them into an array. Same sampling, same result.
- */
-function estimateAttributesBytes(attributes: Readonly<Record<string, unknown>>): number {
-  if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes) || ArrayBuffer.isView(attributes)) {
-    return estimateValueBytes(attributes, 1);
-  }
-  let count = 0;
-  let sum = 0;
-  for (const key in attributes) {
-    // hasOwnProperty (not Object.hasOwn): V8 reduces it to a constant inside a for-in over a fast object.
-    if (!hasOwnProperty.call(attributes, key)) continue;
-    if (count < SAMPLE) sum += estimateAttributeBytes(key, attributes[key]);
-    count++;
-  }
-  if (count === 0) return EMPTY_ATTRIBUTES_BYTES;
-  return EMPTY_ATTRIBUTES_BYTES + Math.ceil((sum * count) / Math.min(count, SAMPLE));
-}
 
 /**
  * A span that sums its attributes' estimated bytes as they are set (the hub's
@@ -99,7 +76,7 @@ export interface TracksAttributeBytes {
 
 function spanAttributesBytes(span: ReadonlySpan): number {
   const tracked = (span as Partial<TracksAttributeBytes>).attributeBytes;
-  return tracked !== undefined && tracked >= 0 ? tracked : estimateAttributesBytes(span.attributes);
+  return tracked !== undefined && tracked >= 0 ? tracked : estimateValueBytes(span.attributes, 1);
 }
 
 /** estimateValueBytes(value, 1) with the usual cases of a span's fields (unset, empty list) answered first. */

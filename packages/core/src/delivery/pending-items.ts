@@ -1,7 +1,7 @@
-// Items waiting to be batched. `incoming` takes enqueues on the hot path with
-// a plain push; sizing happens later, off that path, when items become
-// ready, from which batches are cut oldest first within the count and byte
-// limits.
+// Items waiting to be batched. `incoming` takes what the hub hands over (a
+// drain's array, adopted whole when nothing is waiting); sizing happens later,
+// when items become ready, from which batches are cut oldest first within the
+// count and byte limits.
 //
 // Ready items are kept as runs: each sizing pass keeps its own (fresh) array,
 // and a batch is a slice of a run, or the run itself: one native copy per

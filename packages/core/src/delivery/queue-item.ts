@@ -7,7 +7,7 @@ import type { Segment } from "../spool/segment.js";
 interface ItemState {
   /** Export attempts already made for this item. */
   attempts: number;
-  /** Estimated bytes; -1 until sized off the hot path. */
+  /** Estimated bytes; -1 until sized (when the item becomes ready, see PendingItems). */
   bytes: number;
   /** When the item was (or is at the latest) handed to export; 0 until sized. Drives periodic spooling. */
   dueAt: number;
@@ -18,6 +18,16 @@ interface ItemState {
 export type QueueItem =
   | (ItemState & { readonly kind: "span"; readonly span: ReadonlySpan })
   | (ItemState & { readonly kind: "score"; readonly score: Score });
+
+/** A queue item for a span: no attempts yet, not sized yet; `spooledIn` when read back from the spool. */
+export function spanItem(span: ReadonlySpan, spooledIn: Segment | undefined = undefined): QueueItem {
+  return { kind: "span", span, attempts: 0, bytes: -1, dueAt: 0, spooledIn };
+}
+
+/** {@link spanItem} for a score. */
+export function scoreItem(score: Score, spooledIn: Segment | undefined = undefined): QueueItem {
+  return { kind: "score", score, attempts: 0, bytes: -1, dueAt: 0, spooledIn };
+}
 
 /** The id a backend deduplicates on and `RejectedItem.id` refers to. */
 export function itemId(item: QueueItem): string {

@@ -108,7 +108,7 @@ export class LiveSpan implements SpanHandle, ReadonlySpan, TracksAttributeBytes 
     if (typeof value === "number") {
       if (Number.isFinite(value)) {
         this.attributes[key] = value;
-        this.#attributeBytes += key.length + 12; // estimateAttributeBytes for a number, inline
+        this.#attributeBytes += estimateAttributeBytes(key, value);
         this.#attributeWrites++;
       }
     } else if (value === undefined) delete this.attributes[key]; // the estimate stays an upper bound

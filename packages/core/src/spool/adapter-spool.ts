@@ -9,8 +9,8 @@
 // overflow. A segment is deleted once every record in it reached a final
 // state. Every failure here is counted or logged, never thrown.
 import { randomBytes } from "node:crypto";
-import type { QueueItem } from "../delivery/queue-item.js";
-import { splitLines, type SpoolRecord } from "./spool-record.js";
+import { scoreItem, spanItem, type QueueItem } from "../delivery/queue-item.js";
+import { splitLines } from "./spool-record.js";
 import { LIVE_TOKENS, type Segment, type SegmentOwner } from "./segment.js";
 import {
   claimAbandonedSegments,
@@ -235,7 +235,7 @@ export class AdapterSpool {
         segment.readOffset += line.bytes;
         if (segment.role === "recovered") segment.records++;
         if (line.record === undefined) this.#skip(segment);
-        else items.push(toQueueItem(line.record, segment));
+        else items.push(line.record.kind === "span" ? spanItem(line.record.span, segment) : scoreItem(line.record.score, segment));
       }
       return items;
     }
@@ -329,10 +329,4 @@ export class AdapterSpool {
       !this.#store.closed &&
       (this.#handoff.length > 0 || this.#overflowWriting !== undefined || this.#backlog.some((s) => s.unread > 0));
   }
-}
-
-function toQueueItem(record: SpoolRecord, segment: Segment): QueueItem {
-  return record.kind === "span"
-    ? { kind: "span", span: record.span, attempts: 0, bytes: -1, dueAt: 0, spooledIn: segment }
-    : { kind: "score", score: record.score, attempts: 0, bytes: -1, dueAt: 0, spooledIn: segment };
 }

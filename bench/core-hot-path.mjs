@@ -11,8 +11,9 @@
 // to the no-op exporter (forceFlush). Untimed: emptying the in-memory adapter.
 import { createHub, InMemoryAdapter } from "@tracehub/core";
 import { createOtelSdk } from "./contenders/otel-sdk.mjs";
-import { ATTRIBUTE_KEYS, SPAN_NAME, USAGE } from "./contenders/workload.mjs";
+import { produceTracehubSpans } from "./contenders/workload.mjs";
 import { compare } from "./measure.mjs";
+import { ratioRow } from "./table.mjs";
 
 const ROUNDS = { rounds: 40, opsPerRound: 1_000, warmupRounds: 10 };
 
@@ -24,12 +25,7 @@ async function createCoreContender() {
     name: "tracehub core (InMemoryAdapter)",
     memory,
     async round(n) {
-      for (let i = 0; i < n; i++) {
-        const span = hub.startSpan(SPAN_NAME, { kind: "llm" });
-        for (let a = 0; a < 10; a++) span.setAttribute(ATTRIBUTE_KEYS[a], i + a);
-        span.setUsage(USAGE);
-        span.end();
-      }
+      produceTracehubSpans(hub, n);
       expected += n;
       await hub.flush();
       if (memory.spans.length !== expected) throw new Error(`in-memory adapter got ${memory.spans.length} of ${expected} spans`);
@@ -48,7 +44,7 @@ function createOtelContender() {
     name: otel.name,
     async round(n) {
       otel.produce(n);
-      await otel.provider.forceFlush();
+      if (!(await otel.flush())) throw new Error("the OpenTelemetry SDK did not flush in time");
     },
     shutdown: () => otel.shutdown(),
   };
@@ -60,20 +56,16 @@ export async function coreHotPathBenchmark() {
   const [ours, peer] = await compare([core, otel], ROUNDS);
   await core.shutdown();
   await otel.shutdown();
-  return {
+  return ratioRow(ours, peer, {
     id: "0",
     name: "core hot path: start + 10 attributes + usage + end, InMemoryAdapter, delivered",
     unit: "ns/span",
     better: "lower",
-    ours,
-    peer,
-    ratio: ours.nsPerOp / peer.nsPerOp,
-    cpuRatio: ours.cpuNsPerOp / peer.cpuNsPerOp,
     target: 0.35,
     note:
       "issue #2's benchmark: BasicTracerProvider + BatchSpanProcessor + no-op exporter; each round of 1000 spans is timed until every span " +
       "reached the exporter (tracehub: hub drain, finalisation, queue, batching, InMemoryAdapter export; OpenTelemetry: forceFlush to the no-op exporter)",
-  };
+  });
 }
 
 // Run alone: node --expose-gc bench/core-hot-path.mjs

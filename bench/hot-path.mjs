@@ -23,6 +23,7 @@ import { createOtelSdk } from "./contenders/otel-sdk.mjs";
 import { createTracehub } from "./contenders/tracehub.mjs";
 import { compare, yieldToLoop } from "./measure.mjs";
 import { startReceiver } from "./loopback/start-receiver.mjs";
+import { ratioRow } from "./table.mjs";
 
 const OTEL_ROUNDS = { rounds: 30, opsPerRound: 1_000, warmupRounds: 8 };
 const VENDOR_ROUNDS = { rounds: 9, opsPerRound: 500, warmupRounds: 3 };
@@ -68,18 +69,15 @@ export async function hotPathBenchmarks(receiver) {
     `received by the loopback receiver: tracehub ${delivered.tracehub} of ${total.tracehub} spans (dropped ${dropped}), ` +
     `OpenTelemetry ${delivered.otel} of ${total.otel}, langfuse ${delivered.langfuseEvents} events (3 per span) of ${total.vendors} spans, langsmith ${delivered.langsmithRuns} runs of ${total.vendors}`;
 
-  const row = (ours, peer, target, what) => ({
-    id: "1",
-    name: "hot path: start + 10 attributes + usage + end, 4 adapters draining",
-    unit: "ns/span",
-    better: "lower",
-    ours,
-    peer,
-    ratio: ours.nsPerOp / peer.nsPerOp,
-    cpuRatio: ours.cpuNsPerOp / peer.cpuNsPerOp,
-    target,
-    note: what,
-  });
+  const row = (ours, peer, target, what) =>
+    ratioRow(ours, peer, {
+      id: "1",
+      name: "hot path: start + 10 attributes + usage + end, 4 adapters draining",
+      unit: "ns/span",
+      better: "lower",
+      target,
+      note: what,
+    });
   return {
     rows: [
       row(

@@ -22,6 +22,7 @@ const progress = (what) => process.stderr.write(`bench: ${what} (${((Date.now() 
 const receiver = await startReceiver();
 const sections = [];
 try {
+  progress("0. core hot path");
   sections.push({ key: "coreHotPath", rows: [await coreHotPathBenchmark()], notes: [] });
   progress("1. hot path");
   const hot = await hotPathBenchmarks(receiver);

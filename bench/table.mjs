@@ -28,6 +28,12 @@ export function tableCells(row) {
 
 const figureOf = (side) => side.value ?? side.nsPerOp;
 
+/** A result row comparing `ours` with `peer` (compare() results): the ratio of their figures, and of their CPU when both have it. */
+export function ratioRow(ours, peer, row) {
+  const cpuRatio = ours.cpuNsPerOp !== undefined && peer.cpuNsPerOp !== undefined ? ours.cpuNsPerOp / peer.cpuNsPerOp : undefined;
+  return { ...row, ours, peer, ratio: figureOf(ours) / figureOf(peer), cpuRatio };
+}
+
 function formatFigure(value, unit = "ns/op", lowerBound = false) {
   if (!Number.isFinite(value)) return String(value);
   const prefix = lowerBound ? "≥ " : "";

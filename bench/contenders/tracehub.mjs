@@ -12,7 +12,7 @@ import { tracehubAdapter as consoleFactory } from "@tracehub/console";
 import { tracehubAdapter as otlpFactory } from "@tracehub/otlp";
 import { tracehubAdapter as langfuseFactory } from "@tracehub/langfuse";
 import { tracehubAdapter as langsmithFactory } from "@tracehub/langsmith";
-import { ATTRIBUTE_KEYS, BENCH_KEYS, SPAN_NAME, USAGE } from "./workload.mjs";
+import { BENCH_KEYS, produceTracehubSpans } from "./workload.mjs";
 
 export const ALL_ADAPTERS = ["console", "otlp", "langfuse", "langsmith"];
 
@@ -60,14 +60,7 @@ export async function createTracehub(receiverUrl, { adapters = ALL_ADAPTERS, hub
     adapters,
     warnings,
     /** Creates `n` spans: start, 10 attributes, usage, end. Synchronous, like the API. */
-    produce(n, offset = 0) {
-      for (let i = offset; i < offset + n; i++) {
-        const span = hub.startSpan(SPAN_NAME, { kind: "llm" });
-        for (let a = 0; a < 10; a++) span.setAttribute(ATTRIBUTE_KEYS[a], i + a);
-        span.setUsage(USAGE);
-        span.end();
-      }
-    },
+    produce: (n, offset = 0) => produceTracehubSpans(hub, n, offset),
     flush: (deadlineMs = 10_000) => hub.flush(deadlineMs),
     /** Items dropped by any adapter's queue, or before delivery. */
     dropped() {

@@ -85,10 +85,10 @@ describe("dotted_order, trace_id and parent_run_id agree with langsmith's RunTre
     const shape = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     // Structured ids (tests, replays, some upstream traceparents): trace i with span j and trace j with span i must differ.
     const pairs = new Set<string>();
-    for (let t = 1; t <= 64; t++) {
-      for (let s = 1; s <= 64; s++) pairs.add(runIdFor(t.toString(16).padStart(32, "0"), s.toString(16).padStart(16, "0"), at));
+    for (let t = 1; t <= 128; t++) {
+      for (let s = 1; s <= 128; s++) pairs.add(runIdFor(t.toString(16).padStart(32, "0"), s.toString(16).padStart(16, "0"), at));
     }
-    expect(pairs.size).toBe(64 * 64);
+    expect(pairs.size).toBe(128 * 128);
     // Every span id of one trace gets its own run id.
     const ids = new Set<string>();
     for (let i = 0; i < 4096; i++) ids.add(runIdFor(TRACE_ID, i.toString(16).padStart(16, "0"), at));
